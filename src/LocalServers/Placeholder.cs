@@ -1,0 +1,1 @@
+namespace AppDelivery.Aspire.LocalServers; public static class Placeholder;
