@@ -1,1 +1,7 @@
-Console.WriteLine("placeholder");
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+
+using var host = builder.Build();
+return await host.RunMigrationsAsync();

@@ -6,6 +6,15 @@ public static class ConfigurationKeys
     /// <summary>The key Api requires in the <c>X-Api-Key</c> header of writes; unset means writes are open.</summary>
     public const string ApiKey = "Auth:ApiKey";
 
+    /// <summary><see cref="ApiKey"/> as an environment variable name.</summary>
+    public const string ApiKeyEnvironmentVariable = "Auth__ApiKey";
+
+    /// <summary>FluentMigrator profile the Migrations runner applies, e.g. <c>Development</c> for seed data.</summary>
+    public const string MigrationsProfile = "Migrations:Profile";
+
+    /// <summary><see cref="MigrationsProfile"/> as an environment variable name.</summary>
+    public const string MigrationsProfileEnvironmentVariable = "Migrations__Profile";
+
     /// <summary>Header carrying the API key from Web to Api.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 }

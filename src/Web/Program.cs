@@ -1,1 +1,11 @@
-var b = WebApplication.CreateBuilder(args); b.Build().Run();
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddWebFrontend();
+
+var app = builder.Build();
+
+app.UseWebFrontend();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The one entry point. Verbs:
+#   ./build.sh test                 build everything, run every test this machine can run, say what was skipped and why
+#   ./build.sh run [--no-containers] start the local stack (Aspire AppHost + dashboard, or plain local processes)
+#   ./build.sh manifest             rewrite src/AppHost/aspire-manifest.json from the AppHost
+#   ./build.sh synth --env <name> [--image-tag <tag>]   manifest -> AWS CDK cloud assembly in cdk.out/
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT="$PWD"
+CONFIGURATION="${CONFIGURATION:-Release}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_CLI_TELEMETRY=true
+
+log() { printf '\n==> %s\n' "$*"; }
+
+# Aspire.Hosting.AWS is part of the AppHost by default. Where the package source cannot serve it (or its
+# AWSSDK dependencies), build without it rather than fail: everything else is unaffected.
+aws_integration() {
+  if [ -n "${ASPIRE_AWS_INTEGRATION:-}" ]; then echo "$ASPIRE_AWS_INTEGRATION"; return; fi
+  local out
+  if out=$(dotnet restore src/AppHost/AppHost.csproj -p:AspireAwsIntegration=true 2>&1); then
+    echo true
+  else
+    echo "Aspire.Hosting.AWS does not restore here, building the AppHost with -p:AspireAwsIntegration=false:" >&2
+    grep -Eo 'error NU[0-9]+: [^[]*' <<<"$out" | sort -u | head -5 | sed 's/^/    /' >&2
+    echo false
+  fi
+}
+
+build() {
+  AWS=$(aws_integration)
+  log "Building (configuration $CONFIGURATION, AspireAwsIntegration=$AWS)"
+  dotnet build AppDelivery.Aspire.sln -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
+}
+
+has_container_runtime() { { command -v docker >/dev/null && timeout 10 docker info >/dev/null 2>&1; } || { command -v podman >/dev/null && timeout 10 podman info >/dev/null 2>&1; }; }
+has_dcp() { compgen -G "${NUGET_PACKAGES:-$HOME/.nuget/packages}/aspire.hosting.orchestration.*/*/tools/dcp" >/dev/null; }
+
+cmd_test() {
+  build
+  local results="$ROOT/artifacts/test-results"
+  rm -rf "$results"; mkdir -p "$results"
+  local filter=""
+  if has_container_runtime && has_dcp; then
+    log "Container runtime and Aspire orchestrator (DCP) found: running AppHost run-mode tests too"
+  else
+    filter="Category!=RunMode"
+    echo "SKIPPED: AppHost run-mode tests (tests/AppHost.Tests/RunningStackTests.cs, trait Category=RunMode) need"
+    echo "         a container runtime (docker/podman answering: $(has_container_runtime && echo yes || echo no)) and"
+    echo "         Aspire's orchestrator DCP (Aspire.Hosting.Orchestration binaries: $(has_dcp && echo yes || echo no))."
+    echo "         The AppHost's model tests and manifest tests run here."
+  fi
+  local status=0
+  for project in tests/*/*.csproj; do
+    log "Testing $project"
+    dotnet test "$project" -c "$CONFIGURATION" --no-build ${filter:+--filter "$filter"} \
+      --logger "trx;LogFileName=$(basename "$project" .csproj).trx" --results-directory "$results" \
+      -- RunConfiguration.TreatNoTestsAsError=true || status=1
+  done
+  python3 - "$results" <<'PY' || status=1
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns).attrib
+    p, fl = int(c["passed"]), int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s = int(c["total"]) - int(c["executed"])
+    print(f"  {f.rsplit('/', 1)[1]:<40} {p} passed, {fl} failed, {s} not executed")
+    passed += p; failed += fl; skipped += s
+if skipped:
+    print(f"{skipped} tests were not executed: that counts as failure")
+    failed += skipped
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed or not passed else 0)
+PY
+  return $status
+}
+
+cmd_manifest() {
+  AWS=$(aws_integration)
+  dotnet build src/AppHost -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
+  # The output path must be absolute (it is otherwise taken relative to the AppHost), and beside the
+  # project: the manifest's project paths are relative to the manifest's folder.
+  dotnet run --project src/AppHost -c "$CONFIGURATION" --no-build --no-launch-profile -- \
+    --publisher manifest --output-path "$ROOT/src/AppHost/aspire-manifest.json"
+}
+
+cmd_run() {
+  if [ "${1:-}" != "--no-containers" ] && has_container_runtime && has_dcp; then
+    AWS=$(aws_integration)
+    exec dotnet run --project src/AppHost -p:AspireAwsIntegration="$AWS"
+  fi
+  [ "${1:-}" = "--no-containers" ] || echo "No container runtime or no Aspire orchestrator (DCP) here: running PostgreSQL, Valkey, Migrations, Api and Web as local processes."
+  dotnet build src/LocalStack -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+  exec dotnet run --project src/LocalStack -c "$CONFIGURATION" --no-build
+}
+
+cmd_synth() {
+  cmd_manifest
+  dotnet run --project src/Deploy -c "$CONFIGURATION" -- synth --manifest src/AppHost/aspire-manifest.json "$@"
+}
+
+verb="${1:-}"; shift || true
+case "$verb" in
+  test) cmd_test "$@" ;;
+  run) cmd_run "$@" ;;
+  manifest) cmd_manifest "$@" ;;
+  synth) cmd_synth "$@" ;;
+  *) sed -n '2,6p' "$0" | sed 's/^# //'; exit 2 ;;
+esac

@@ -1,0 +1,70 @@
+using AppDelivery.Aspire;
+using AppDelivery.Aspire.Api.Boards;
+using AppDelivery.Aspire.Api.Caching;
+using AppDelivery.Aspire.Api.Infrastructure;
+using AppDelivery.Aspire.Api.WorkItems;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class ApplicationServiceExtensions
+{
+    // Aurora Serverless takes ~15 s to resume from zero capacity; Npgsql's default connect timeout is 15 s.
+    private const int MinimumConnectTimeoutSeconds = 30;
+
+    // The cache is an optimisation: when Valkey is unreachable a request must fall back to PostgreSQL quickly.
+    private const int CacheTimeoutMilliseconds = 1000;
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Configuration.GetRequiredConnectionString(ResourceNames.Database);
+        builder.Configuration.GetRequiredConnectionString(ResourceNames.Cache);
+
+        builder.AddNpgsqlDataSource(
+            ResourceNames.Database,
+            configureDataSourceBuilder: dataSource =>
+            {
+                if (dataSource.ConnectionStringBuilder.Timeout == new NpgsqlConnectionStringBuilder().Timeout)
+                {
+                    dataSource.ConnectionStringBuilder.Timeout = MinimumConnectTimeoutSeconds;
+                }
+            });
+
+        // The built-in Redis health check reports Unhealthy; CacheHealthCheck reports Degraded instead.
+        builder.AddRedisClient(
+            ResourceNames.Cache,
+            settings => settings.DisableHealthChecks = true,
+            options =>
+            {
+                options.AbortOnConnectFail = false;
+                options.ConnectTimeout = CacheTimeoutMilliseconds;
+                options.SyncTimeout = CacheTimeoutMilliseconds;
+                options.AsyncTimeout = CacheTimeoutMilliseconds;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
+            });
+        builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(ResourceNames.Cache, failureStatus: HealthStatus.Degraded);
+
+        builder.Services.AddSingleton<ResilientCache>();
+        builder.Services.AddSingleton<BoardRepository>();
+        builder.Services.AddSingleton<BoardService>();
+        builder.Services.AddSingleton<WorkItemRepository>();
+        builder.Services.AddSingleton<WorkItemService>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures must reach BadRequestExceptionHandler, so they get a ProblemDetails body in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
+
+        builder.Services.AddOpenApi();
+
+        return builder;
+    }
+}

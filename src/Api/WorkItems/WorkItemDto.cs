@@ -1,0 +1,11 @@
+namespace AppDelivery.Aspire.Api.WorkItems;
+
+internal sealed record WorkItemDto(
+    Guid Id,
+    Guid BoardId,
+    string Title,
+    string? Description,
+    string Status,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

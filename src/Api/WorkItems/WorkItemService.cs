@@ -1,0 +1,95 @@
+using AppDelivery.Aspire.Api.Boards;
+using AppDelivery.Aspire.Api.Caching;
+using AppDelivery.Aspire.Api.Paging;
+
+namespace AppDelivery.Aspire.Api.WorkItems;
+
+/// <summary>
+/// Work items with cache-aside reads. Every write goes to PostgreSQL first, then drops the item's cache
+/// entry and bumps its board's list generation, so no cached read outlives a write through the Api.
+/// </summary>
+internal sealed class WorkItemService(WorkItemRepository repository, BoardService boards, ResilientCache cache)
+{
+    public async Task<WorkItemDto?> CreateAsync(Guid boardId, CreateWorkItemRequest request, CancellationToken cancellationToken)
+    {
+        var item = await repository.CreateAsync(
+            boardId, request.Title!, request.Description, request.Status ?? WorkItemStatuses.Todo, cancellationToken);
+        if (item is not null)
+        {
+            await InvalidateListsAsync(boardId);
+        }
+
+        return item;
+    }
+
+    public async Task<WorkItemDto?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var key = CacheKeys.WorkItem(id);
+        var cached = await cache.GetAsync<WorkItemDto>(key);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var item = await repository.FindAsync(id, cancellationToken);
+        if (item is not null)
+        {
+            await cache.SetAsync(key, item, CacheKeys.WorkItemTimeToLive);
+        }
+
+        return item;
+    }
+
+    /// <summary>Lists a board's items, or returns null when the board does not exist.</summary>
+    public async Task<PagedResult<WorkItemDto>?> ListAsync(
+        Guid boardId, string? status, PageRequest page, CancellationToken cancellationToken)
+    {
+        if (await boards.FindAsync(boardId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        // The generation is read before PostgreSQL: a write racing this read bumps it, so a stale page
+        // is stored under a generation no later reader uses.
+        var generation = await cache.GetCounterAsync(CacheKeys.WorkItemListGeneration(boardId));
+        var key = CacheKeys.WorkItemList(boardId, generation, status, page.Page, page.PageSize);
+        var cached = await cache.GetAsync<PagedResult<WorkItemDto>>(key);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var items = await repository.ListAsync(boardId, status, page, cancellationToken);
+        await cache.SetAsync(key, items, CacheKeys.WorkItemListTimeToLive);
+        return items;
+    }
+
+    public async Task<WorkItemUpdateResult> UpdateAsync(Guid id, UpdateWorkItemRequest request, CancellationToken cancellationToken)
+    {
+        var result = await repository.UpdateAsync(
+            id, request.Title!, request.Description, request.Status!, request.Version!.Value, cancellationToken);
+        if (result.Updated is { } updated)
+        {
+            await cache.RemoveAsync(CacheKeys.WorkItem(id));
+            await InvalidateListsAsync(updated.BoardId);
+        }
+
+        return result;
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var boardId = await repository.DeleteAsync(id, cancellationToken);
+        if (boardId is null)
+        {
+            return false;
+        }
+
+        await cache.RemoveAsync(CacheKeys.WorkItem(id));
+        await InvalidateListsAsync(boardId.Value);
+        return true;
+    }
+
+    private Task InvalidateListsAsync(Guid boardId) =>
+        cache.IncrementCounterAsync(CacheKeys.WorkItemListGeneration(boardId), CacheKeys.GenerationTimeToLive);
+}

@@ -1,0 +1,96 @@
+using AppDelivery.Aspire.Api.Infrastructure;
+using AppDelivery.Aspire.Api.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AppDelivery.Aspire.Api.WorkItems;
+
+internal static class WorkItemsApi
+{
+    public static IEndpointRouteBuilder MapWorkItemsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var boardItems = endpoints.MapGroup("/api/boards/{boardId:guid}/items").WithTags("WorkItems");
+        boardItems.MapGet("", ListWorkItemsAsync).WithName("ListWorkItems");
+        boardItems.MapPost("", CreateWorkItemAsync).WithName("CreateWorkItem").RequireApiKey();
+
+        var items = endpoints.MapGroup("/api/items").WithTags("WorkItems");
+        items.MapGet("/{id:guid}", GetWorkItemAsync).WithName("GetWorkItem");
+        items.MapPut("/{id:guid}", UpdateWorkItemAsync).WithName("UpdateWorkItem").RequireApiKey();
+        items.MapDelete("/{id:guid}", DeleteWorkItemAsync).WithName("DeleteWorkItem").RequireApiKey();
+
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<PagedResult<WorkItemDto>>, ValidationProblem, NotFound>> ListWorkItemsAsync(
+        Guid boardId, string? status, int? page, int? pageSize, WorkItemService workItems, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pageRequest = PageRequest.FromQuery(page, pageSize, errors);
+        if (status is not null)
+        {
+            WorkItemFieldRules.ValidateStatus(status, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await workItems.ListAsync(boardId, status, pageRequest, cancellationToken) is { } result
+            ? TypedResults.Ok(result)
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Created<WorkItemDto>, ValidationProblem, NotFound>> CreateWorkItemAsync(
+        Guid boardId, CreateWorkItemRequest request, WorkItemService workItems, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await workItems.CreateAsync(boardId, request, cancellationToken) is { } item
+            ? TypedResults.Created($"/api/items/{item.Id}", item)
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<Ok<WorkItemDto>, NotFound>> GetWorkItemAsync(
+        Guid id, WorkItemService workItems, CancellationToken cancellationToken) =>
+        await workItems.FindAsync(id, cancellationToken) is { } item
+            ? TypedResults.Ok(item)
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> UpdateWorkItemAsync(
+        Guid id, UpdateWorkItemRequest request, WorkItemService workItems, CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = await workItems.UpdateAsync(id, request, cancellationToken);
+        if (result.Updated is { } updated)
+        {
+            return TypedResults.Ok(updated);
+        }
+
+        return result.IsConflict
+            ? TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Version conflict",
+                Detail = $"The item was changed by another request: version {request.Version} is stale, "
+                    + $"the current version is {result.CurrentVersion}. Reload the item and retry.",
+                Extensions = { ["currentVersion"] = result.CurrentVersion },
+            })
+            : TypedResults.NotFound();
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteWorkItemAsync(
+        Guid id, WorkItemService workItems, CancellationToken cancellationToken) =>
+        await workItems.DeleteAsync(id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using AppDelivery.Aspire.Deploy.Model;
+using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
+
+namespace AppDelivery.Aspire.Deploy.Constructs;
+
+/// <summary>
+/// A workload's environment translated into AWS: plain variables (CDK tokens allowed) and ECS secrets.
+/// A secret value only ever becomes an ECS secret, resolved by ECS at task start; it is never a variable.
+/// </summary>
+public sealed class ContainerEnvironment
+{
+    public const string HttpPortsVariable = "HTTP_PORTS";
+    public const string DatabasePasswordVariable = "PGPASSWORD";
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string OtlpEndpoint = "http://localhost:4317";
+    public const string MigrationsProfileVariable = "Migrations__Profile";
+    public const string SeedProfile = "Development";
+
+    private static readonly string ContainerPort = EndpointModel.ContainerPort.ToString(CultureInfo.InvariantCulture);
+
+    private readonly WorkloadBindings bindings;
+    private readonly string workload;
+    private readonly Dictionary<string, string> variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EcsSecret> secrets = new(StringComparer.Ordinal);
+    private readonly HashSet<string> calledServices = new(StringComparer.Ordinal);
+
+    private ContainerEnvironment(string workload, WorkloadBindings bindings)
+    {
+        this.workload = workload;
+        this.bindings = bindings;
+    }
+
+    public IReadOnlyDictionary<string, string> Variables => variables;
+
+    public IReadOnlyDictionary<string, EcsSecret> Secrets => secrets;
+
+    public bool UsesDatabase { get; private set; }
+
+    public bool UsesCache { get; private set; }
+
+    /// <summary>Services this workload calls over Service Connect (their security groups must admit it).</summary>
+    public IReadOnlySet<string> CalledServices => calledServices;
+
+    public static ContainerEnvironment Translate(WorkloadModel workload, WorkloadBindings bindings, bool seedData)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(bindings);
+        var environment = new ContainerEnvironment(workload.Name, bindings);
+        foreach (var variable in workload.Environment)
+        {
+            environment.Add(variable);
+        }
+
+        environment.variables[HttpPortsVariable] = ContainerPort;
+        environment.variables[OtlpEndpointVariable] = OtlpEndpoint;
+        environment.variables.TryAdd("OTEL_SERVICE_NAME", workload.Name);
+        if (workload.Kind == WorkloadKind.Job && seedData)
+        {
+            environment.variables[MigrationsProfileVariable] = SeedProfile;
+        }
+
+        if (environment.UsesDatabase)
+        {
+            // Once per container: the connection strings carry no password, Npgsql reads it from here.
+            environment.secrets[DatabasePasswordVariable] = EcsSecret.FromSecretsManager(bindings.Database!.Secret, "password");
+        }
+
+        return environment;
+    }
+
+    private void Add(EnvironmentVariable variable)
+    {
+        switch (variable.Value)
+        {
+            case DatabasePasswordValue:
+                secrets[variable.Name] = EcsSecret.FromSecretsManager(Database(variable.Name).Secret, "password");
+                break;
+            case SecretValue secret:
+                secrets[variable.Name] = EcsSecret.FromSecretsManager(AppSecret(variable.Name, secret.Secret), AppSecrets.ValueKey);
+                break;
+            case CompositeValue { IsSecret: true }:
+                throw new NotSupportedException(
+                    $"{workload}: '{variable.Name}' mixes a secret into a longer value. ECS injects a secret only as a whole " +
+                    "variable; pass the secret in its own variable and combine it in the application.");
+            default:
+                variables[variable.Name] = Plain(variable.Name, variable.Value);
+                break;
+        }
+    }
+
+    private string Plain(string name, EnvValue value) => value switch
+    {
+        LiteralValue literal => literal.Value,
+        DatabaseConnectionStringValue => Database(name).ConnectionString,
+        DatabaseHostValue => Database(name).Hostname,
+        DatabasePortValue => Database(name).Port,
+        DatabaseNameValue => Database(name).DatabaseName,
+        DatabaseUserValue => Database(name).UserName,
+        CacheConnectionStringValue => Cache(name).ConnectionString,
+        CacheHostValue => Cache(name).Hostname,
+        CachePortValue => Cache(name).Port,
+        ServiceUrlValue url => $"http://{Service(name, url.Workload)}:{ContainerPort}",
+        ServicePortValue port => ServicePort(name, port.Workload),
+        CompositeValue composite => Concatenate(name, composite),
+        _ => throw new NotSupportedException($"{workload}: '{name}' has a value of unknown kind {value.GetType().Name}."),
+    };
+
+    private string Concatenate(string name, CompositeValue composite)
+    {
+        var builder = new StringBuilder();
+        foreach (var part in composite.Parts)
+        {
+            builder.Append(Plain(name, part));
+        }
+
+        return builder.ToString();
+    }
+
+    private AuroraDatabase Database(string variable)
+    {
+        UsesDatabase = true;
+        return bindings.Database
+            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the database, but the app has none.");
+    }
+
+    private ServerlessCache Cache(string variable)
+    {
+        UsesCache = true;
+        return bindings.Cache
+            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the cache, but the app has none.");
+    }
+
+    private Amazon.CDK.AWS.SecretsManager.ISecret AppSecret(string variable, string name) =>
+        bindings.Secrets.TryGetValue(name, out var secret)
+            ? secret
+            : throw new InvalidOperationException($"{workload}: '{variable}' refers to secret '{name}', which the app does not declare.");
+
+    private string ServicePort(string variable, string name)
+    {
+        Service(variable, name);
+        return ContainerPort;
+    }
+
+    private string Service(string variable, string name)
+    {
+        if (!bindings.Services.Contains(name))
+        {
+            throw new InvalidOperationException(
+                $"{workload}: '{variable}' refers to '{name}', which is not a service with an HTTP endpoint.");
+        }
+
+        calledServices.Add(name);
+        return name;
+    }
+}

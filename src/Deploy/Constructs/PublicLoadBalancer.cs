@@ -1,0 +1,142 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CertificateManager;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.Route53;
+using Amazon.CDK.AWS.S3;
+using AppDelivery.Aspire.Deploy.Model;
+using Constructs;
+using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
+
+namespace AppDelivery.Aspire.Deploy.Constructs;
+
+/// <param name="Certificate">With one: HTTPS on 443 and HTTP redirected to it; without: HTTP only.</param>
+/// <param name="Zone">With one: an alias record <c>{Hostname}.{zone}</c>.</param>
+/// <param name="AccessLogPrefix">Prefix of this load balancer's logs in <paramref name="AccessLogs"/>.</param>
+public sealed record PublicLoadBalancerProps(
+    IVpc Vpc,
+    ICertificate? Certificate,
+    IHostedZone? Zone,
+    string Hostname,
+    IBucket AccessLogs,
+    string AccessLogPrefix,
+    bool Production);
+
+/// <summary>The internet-facing load balancer of an environment, in front of its external service.</summary>
+public sealed class PublicLoadBalancer : Construct
+{
+    public const string HealthCheckPath = "/alive";
+
+    private ApplicationTargetGroup? targetGroup;
+
+    public PublicLoadBalancer(Construct scope, string id, PublicLoadBalancerProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Vpc,
+            AllowAllOutbound = false,
+            Description = "Public load balancer: HTTP(S) from the internet",
+        });
+        LoadBalancer = new ApplicationLoadBalancer(this, "LoadBalancer", new ApplicationLoadBalancerProps
+        {
+            Vpc = props.Vpc,
+            InternetFacing = true,
+            SecurityGroup = SecurityGroup,
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC },
+            DropInvalidHeaderFields = true,
+            DeletionProtection = props.Production,
+        });
+
+        // Set directly: LogAccessLogs would edit the base stack's bucket policy from this stack.
+        LoadBalancer.SetAttribute("access_logs.s3.enabled", "true");
+        LoadBalancer.SetAttribute("access_logs.s3.bucket", props.AccessLogs.BucketName);
+        LoadBalancer.SetAttribute("access_logs.s3.prefix", props.AccessLogPrefix);
+
+        if (props.Certificate is { } certificate)
+        {
+            Listener = LoadBalancer.AddListener("Https", new BaseApplicationListenerProps
+            {
+                Port = 443,
+                Protocol = ApplicationProtocol.HTTPS,
+                Certificates = new IListenerCertificate[] { ListenerCertificate.FromCertificateManager(certificate) },
+                SslPolicy = SslPolicy.RECOMMENDED_TLS,
+                Open = true,
+            });
+            LoadBalancer.AddRedirect(new ApplicationLoadBalancerRedirectConfig { SourcePort = 80, TargetPort = 443 });
+        }
+        else
+        {
+            Listener = LoadBalancer.AddListener("Http", new BaseApplicationListenerProps
+            {
+                Port = 80,
+                Protocol = ApplicationProtocol.HTTP,
+                Open = true,
+            });
+        }
+
+        var scheme = props.Certificate is null ? "http" : "https";
+        if (props.Zone is { } zone)
+        {
+            _ = new ARecord(this, "Alias", new ARecordProps
+            {
+                Zone = zone,
+                RecordName = props.Hostname,
+                Target = RecordTarget.FromAlias(new Amazon.CDK.AWS.Route53.Targets.LoadBalancerTarget(LoadBalancer)),
+            });
+            Url = $"{scheme}://{props.Hostname}.{zone.ZoneName}";
+        }
+        else
+        {
+            Url = $"{scheme}://{LoadBalancer.LoadBalancerDnsName}";
+        }
+    }
+
+    public ApplicationLoadBalancer LoadBalancer { get; }
+
+    public ApplicationListener Listener { get; }
+
+    public SecurityGroup SecurityGroup { get; }
+
+    public string Url { get; }
+
+    public ApplicationTargetGroup TargetGroup =>
+        targetGroup ?? throw new InvalidOperationException("No service is behind the load balancer yet.");
+
+    /// <summary>Routes all traffic to <paramref name="service"/>, health-checked on <c>/alive</c>.</summary>
+    public ApplicationTargetGroup Route(string workload, FargateService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        if (targetGroup is not null)
+        {
+            throw new NotSupportedException(
+                $"'{workload}' is a second external service; one environment has one public entry point (put others behind it).");
+        }
+
+        targetGroup = Listener.AddTargets(Names.Pascal(workload), new AddApplicationTargetsProps
+        {
+            Port = EndpointModel.ContainerPort,
+            Protocol = ApplicationProtocol.HTTP,
+            Targets = new IApplicationLoadBalancerTarget[]
+            {
+                service.LoadBalancerTarget(new LoadBalancerTargetOptions
+                {
+                    ContainerName = workload,
+                    ContainerPort = EndpointModel.ContainerPort,
+                }),
+            },
+            HealthCheck = new HealthCheck
+            {
+                Path = HealthCheckPath,
+                HealthyHttpCodes = "200",
+                Interval = Duration.Seconds(15),
+                HealthyThresholdCount = 2,
+                UnhealthyThresholdCount = 3,
+            },
+            DeregistrationDelay = Duration.Seconds(30),
+        });
+        return targetGroup;
+    }
+}

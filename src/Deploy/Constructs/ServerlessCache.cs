@@ -1,0 +1,62 @@
+using System.Globalization;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ElastiCache;
+using Constructs;
+
+namespace AppDelivery.Aspire.Deploy.Constructs;
+
+/// <param name="Name">Cache name: lower-case letters, digits and dashes, at most 40 characters.</param>
+public sealed record ServerlessCacheProps(string Name, IVpc Vpc, bool Production);
+
+/// <summary>
+/// ElastiCache Serverless for Valkey (TLS only, by nature of serverless caches) in the isolated subnets,
+/// reachable only from security groups granted with <see cref="AllowFrom"/>.
+/// </summary>
+public sealed class ServerlessCache : Construct
+{
+    public const string CacheLogicalId = "Cache";
+
+    /// <summary>Port of the serverless cache's primary endpoint (6380 is the reader endpoint).</summary>
+    public const int CachePort = 6379;
+
+    public ServerlessCache(Construct scope, string id, ServerlessCacheProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (props.Name.Length > 40)
+        {
+            throw new ArgumentException($"Cache name '{props.Name}' is longer than ElastiCache's 40 characters.", nameof(props));
+        }
+
+        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Vpc,
+            AllowAllOutbound = false,
+            Description = $"Cache {props.Name}: ingress only from its workloads",
+        });
+        Cache = new CfnServerlessCache(this, "Cache", new CfnServerlessCacheProps
+        {
+            ServerlessCacheName = props.Name,
+            Engine = "valkey",
+            MajorEngineVersion = "8",
+            SecurityGroupIds = new[] { SecurityGroup.SecurityGroupId },
+            SubnetIds = props.Vpc.SelectSubnets(new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED }).SubnetIds,
+            SnapshotRetentionLimit = props.Production ? 7 : null,
+        });
+        StableIds.Pin(Cache, CacheLogicalId);
+    }
+
+    public CfnServerlessCache Cache { get; }
+
+    public SecurityGroup SecurityGroup { get; }
+
+    public string Hostname => Cache.AttrEndpointAddress;
+
+    public string Port => CachePort.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>StackExchange.Redis connection string.</summary>
+    public string ConnectionString => $"{Hostname}:{CachePort},ssl=true,abortConnect=false";
+
+    public void AllowFrom(ISecurityGroup peer, string description) =>
+        SecurityGroup.AddIngressRule(peer, Amazon.CDK.AWS.EC2.Port.Tcp(CachePort), description);
+}

@@ -1,0 +1,131 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.CloudWatch;
+using Amazon.CDK.AWS.CloudWatch.Actions;
+using Amazon.CDK.AWS.ElasticLoadBalancingV2;
+using Amazon.CDK.AWS.SNS;
+using Constructs;
+
+namespace AppDelivery.Aspire.Deploy.Constructs;
+
+/// <param name="Prefix">Alarm names start with it, e.g. <c>appdelivery-dev-web</c>.</param>
+/// <param name="TargetGroup">For an external service: its load balancer target group.</param>
+public sealed record ServiceAlarmsProps(
+    string Prefix,
+    string Workload,
+    WorkloadService Service,
+    string ClusterName,
+    ApplicationTargetGroup? TargetGroup,
+    ApplicationLoadBalancer? LoadBalancer,
+    ITopic Topic);
+
+/// <summary>
+/// A service's alarms, all notifying the topic: CPU; for an external service target 5xx, unhealthy
+/// hosts and p99 latency over 200 ms; for an internal one Service Connect 5xx. 5xx and unhealthy hosts
+/// also roll a deployment back (latency does not: a cold start must not undo a good release).
+/// </summary>
+public sealed class ServiceAlarms : Construct
+{
+    public const double LatencyP99Seconds = 0.2;
+
+    public ServiceAlarms(Construct scope, string id, ServiceAlarmsProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var action = new SnsAction(props.Topic);
+        var rollback = new List<string>();
+        var all = new List<Alarm>();
+
+        Alarm Add(string suffix, IMetric metric, double threshold, ComparisonOperator comparison, int periods, string description)
+        {
+            var alarm = new Alarm(this, Names.Pascal(suffix), new AlarmProps
+            {
+                AlarmName = $"{props.Prefix}-{suffix}",
+                AlarmDescription = description,
+                Metric = metric,
+                Threshold = threshold,
+                ComparisonOperator = comparison,
+                EvaluationPeriods = periods,
+                DatapointsToAlarm = periods,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+            alarm.AddAlarmAction(action);
+            alarm.AddOkAction(action);
+            all.Add(alarm);
+            return alarm;
+        }
+
+        Add(
+            "cpu",
+            props.Service.Service.MetricCpuUtilization(new MetricOptions { Period = Duration.Minutes(5) }),
+            85,
+            ComparisonOperator.GREATER_THAN_THRESHOLD,
+            3,
+            $"{props.Workload}: CPU above 85% for 15 minutes");
+
+        if (props.TargetGroup is { } targetGroup)
+        {
+            rollback.Add(Add(
+                "5xx",
+                targetGroup.Metrics.HttpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, new MetricOptions { Period = Duration.Minutes(1), Statistic = "Sum" }),
+                5,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                2,
+                $"{props.Workload}: 5 or more 5xx responses a minute").AlarmName);
+            rollback.Add(Add(
+                "unhealthy-hosts",
+                targetGroup.Metrics.UnhealthyHostCount(new MetricOptions { Period = Duration.Minutes(1), Statistic = "Maximum" }),
+                1,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                2,
+                $"{props.Workload}: a target failing /alive").AlarmName);
+            Add(
+                "p99-latency",
+                targetGroup.Metrics.TargetResponseTime(new MetricOptions { Period = Duration.Minutes(5), Statistic = "p99" }),
+                LatencyP99Seconds,
+                ComparisonOperator.GREATER_THAN_THRESHOLD,
+                3,
+                $"{props.Workload}: p99 response time above 200 ms");
+        }
+
+        if (props.LoadBalancer is { } loadBalancer)
+        {
+            Add(
+                "alb-5xx",
+                loadBalancer.Metrics.HttpCodeElb(HttpCodeElb.ELB_5XX_COUNT, new MetricOptions { Period = Duration.Minutes(1), Statistic = "Sum" }),
+                5,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                2,
+                $"{props.Workload}: the load balancer answered 5xx itself (no healthy target, timeouts)");
+        }
+        else
+        {
+            var serviceConnect5xx = new Metric(new MetricProps
+            {
+                Namespace = "AWS/ECS",
+                MetricName = "HTTPCode_Target_5XX_Count",
+                DimensionsMap = new Dictionary<string, string>
+                {
+                    ["ClusterName"] = props.ClusterName,
+                    ["ServiceName"] = props.Service.Service.ServiceName,
+                    ["DiscoveryName"] = props.Workload,
+                },
+                Statistic = "Sum",
+                Period = Duration.Minutes(1),
+            });
+            rollback.Add(Add(
+                "5xx",
+                serviceConnect5xx,
+                5,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                2,
+                $"{props.Workload}: 5 or more 5xx responses a minute over Service Connect").AlarmName);
+        }
+
+        Alarms = all;
+        RollbackAlarmNames = rollback;
+    }
+
+    public IReadOnlyList<Alarm> Alarms { get; }
+
+    public IReadOnlyList<string> RollbackAlarmNames { get; }
+}

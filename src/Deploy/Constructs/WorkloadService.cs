@@ -1,0 +1,111 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.Logs;
+using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
+using Constructs;
+
+namespace AppDelivery.Aspire.Deploy.Constructs;
+
+/// <param name="ServiceConnectLogs">Log group of the Service Connect proxy.</param>
+public sealed record WorkloadServiceProps(
+    WorkloadModel Workload,
+    ICluster Cluster,
+    WorkloadTask Task,
+    ServiceSize Size,
+    ILogGroup ServiceConnectLogs);
+
+/// <summary>
+/// One long-running workload: a Fargate service in the private subnets, in the environment's Service
+/// Connect namespace as <c>http://{name}:8080</c>, rolled back by the circuit breaker (and by alarms
+/// added with <see cref="RollBackOn"/>), scaled on CPU and memory between the size's bounds.
+/// </summary>
+public sealed class WorkloadService : Construct
+{
+    public const int CpuTargetPercent = 60;
+    public const int MemoryTargetPercent = 75;
+
+    public WorkloadService(Construct scope, string id, WorkloadServiceProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var size = props.Size;
+        var name = props.Workload.Name;
+        if (size.MinCount < 0 || size.MinCount > size.MaxCount || size.DesiredCount < size.MinCount || size.DesiredCount > size.MaxCount)
+        {
+            throw new ArgumentException(
+                $"{name}: counts must satisfy 0 <= min ({size.MinCount}) <= desired ({size.DesiredCount}) <= max ({size.MaxCount}).",
+                nameof(props));
+        }
+
+        SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
+        {
+            Vpc = props.Cluster.Vpc,
+            Description = $"Service {name}",
+            AllowAllOutbound = true,
+        });
+        Service = new FargateService(this, "Service", new FargateServiceProps
+        {
+            Cluster = props.Cluster,
+            TaskDefinition = props.Task.TaskDefinition,
+            DesiredCount = size.DesiredCount,
+            MinHealthyPercent = 100,
+            MaxHealthyPercent = 200,
+            CircuitBreaker = new DeploymentCircuitBreaker { Enable = true, Rollback = true },
+            SecurityGroups = new ISecurityGroup[] { SecurityGroup },
+            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            AssignPublicIp = false,
+            PropagateTags = PropagatedTagSource.SERVICE,
+            EnableECSManagedTags = true,
+            HealthCheckGracePeriod = props.Workload.IsExternal ? Duration.Seconds(60) : null,
+            ServiceConnectConfiguration = new ServiceConnectProps
+            {
+                Services = props.Workload.HasHttpEndpoint
+                    ? new IServiceConnectService[]
+                    {
+                        new ServiceConnectService
+                        {
+                            PortMappingName = WorkloadTask.PortMappingName,
+                            DiscoveryName = name,
+                            DnsName = name,
+                            Port = EndpointModel.ContainerPort,
+                        },
+                    }
+                    : null,
+                LogDriver = LogDrivers.AwsLogs(new AwsLogDriverProps
+                {
+                    LogGroup = props.ServiceConnectLogs,
+                    StreamPrefix = name,
+                }),
+            },
+        });
+
+        Scaling = Service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps
+        {
+            MinCapacity = size.MinCount,
+            MaxCapacity = size.MaxCount,
+        });
+        Scaling.ScaleOnCpuUtilization("Cpu", new CpuUtilizationScalingProps { TargetUtilizationPercent = CpuTargetPercent });
+        Scaling.ScaleOnMemoryUtilization("Memory", new MemoryUtilizationScalingProps { TargetUtilizationPercent = MemoryTargetPercent });
+    }
+
+    public FargateService Service { get; }
+
+    public SecurityGroup SecurityGroup { get; }
+
+    public ScalableTaskCount Scaling { get; }
+
+    /// <summary>Rolls a deployment back when any of these alarms fires while it is in progress.</summary>
+    public void RollBackOn(IReadOnlyList<string> alarmNames)
+    {
+        ArgumentNullException.ThrowIfNull(alarmNames);
+        if (alarmNames.Count > 0)
+        {
+            Service.EnableDeploymentAlarms(alarmNames.ToArray(), new DeploymentAlarmOptions
+            {
+                Behavior = AlarmBehavior.ROLLBACK_ON_ALARM,
+            });
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.ECR;
+using Amazon.CDK.AWS.ECS;
+using Amazon.CDK.AWS.Logs;
+using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
+using Constructs;
+
+namespace AppDelivery.Aspire.Deploy.Constructs;
+
+/// <param name="LogGroupName">The workload's application log group, e.g. <c>/appdelivery/dev/api</c>.</param>
+public sealed record WorkloadTaskProps(
+    WorkloadModel Workload,
+    ServiceSize Size,
+    CpuArchitecture Architecture,
+    IRepository Repository,
+    string ImageTag,
+    ContainerEnvironment Environment,
+    TelemetryCollector Telemetry,
+    string LogGroupName,
+    RetentionDays LogRetention,
+    bool Production);
+
+/// <summary>
+/// The Fargate task definition of one workload: its image from the base stack's repository at the
+/// deployment's tag, port 8080 named <c>http</c> when it serves HTTP, logs, and the telemetry sidecar.
+/// </summary>
+public sealed class WorkloadTask : Construct
+{
+    public const string PortMappingName = "http";
+
+    public WorkloadTask(Construct scope, string id, WorkloadTaskProps props)
+        : base(scope, id)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        var workload = props.Workload;
+        LogGroup = new LogGroup(this, "Logs", new LogGroupProps
+        {
+            LogGroupName = props.LogGroupName,
+            Retention = props.LogRetention,
+            RemovalPolicy = props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
+        TaskDefinition = new FargateTaskDefinition(this, "TaskDefinition", new FargateTaskDefinitionProps
+        {
+            Cpu = props.Size.Cpu,
+            MemoryLimitMiB = props.Size.MemoryMiB,
+            RuntimePlatform = new RuntimePlatform
+            {
+                CpuArchitecture = props.Architecture,
+                OperatingSystemFamily = OperatingSystemFamily.LINUX,
+            },
+        });
+        Container = TaskDefinition.AddContainer(workload.Name, new ContainerDefinitionOptions
+        {
+            ContainerName = workload.Name,
+            Image = ContainerImage.FromEcrRepository(props.Repository, props.ImageTag),
+            Essential = true,
+            Environment = props.Environment.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
+            Secrets = props.Environment.Secrets.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
+            PortMappings = workload.HasHttpEndpoint
+                ? new IPortMapping[]
+                {
+                    new PortMapping
+                    {
+                        Name = PortMappingName,
+                        ContainerPort = EndpointModel.ContainerPort,
+                        Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP,
+                        AppProtocol = AppProtocol.Http,
+                    },
+                }
+                : null,
+            Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
+            {
+                LogGroup = LogGroup,
+                StreamPrefix = workload.Name,
+                Mode = AwsLogDriverMode.NON_BLOCKING,
+            }),
+            StopTimeout = Duration.Seconds(30),
+        });
+        props.Telemetry.AddTo(TaskDefinition, Container, LogGroup);
+    }
+
+    public FargateTaskDefinition TaskDefinition { get; }
+
+    public ContainerDefinition Container { get; }
+
+    public LogGroup LogGroup { get; }
+
+    public static CpuArchitecture ParseArchitecture(string architecture) => architecture switch
+    {
+        "ARM64" => CpuArchitecture.ARM64,
+        "X86_64" => CpuArchitecture.X86_64,
+        _ => throw new ArgumentException(
+            $"CPU architecture '{architecture}' is not ARM64 or X86_64 (the one architecture images are built for).",
+            nameof(architecture)),
+    };
+}

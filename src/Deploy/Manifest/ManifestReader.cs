@@ -1,0 +1,268 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
+
+namespace AppDelivery.Aspire.Deploy.Manifest;
+
+/// <summary>
+/// Builds the <see cref="ApplicationModel"/> from an <c>aspire-manifest.json</c> (Aspire 8.x to 13.x).
+/// Which workloads are run-once jobs comes from <see cref="DeploymentSettings.Jobs"/>: the manifest has no
+/// WaitFor/WaitForCompletion.
+/// </summary>
+public static partial class ManifestReader
+{
+    /// <summary>Highest PostgreSQL major Aurora runs; a newer local image would not match AWS.</summary>
+    public const int MaxPostgresMajor = 17;
+
+    /// <summary>Oldest PostgreSQL major Aurora still runs.</summary>
+    public const int MinPostgresMajor = 13;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    /// <exception cref="ManifestException">Missing file, invalid JSON, or a resource with no AWS mapping.</exception>
+    /// <exception cref="SettingsException">A job or sized service of the settings that the manifest lacks.</exception>
+    public static ManifestReadResult Read(string path, DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ManifestException(path, null, "file", "not found");
+        }
+
+        return Parse(File.ReadAllText(path), path, settings);
+    }
+
+    /// <param name="file">Named in errors and warnings.</param>
+    public static ManifestReadResult Parse(string json, string file, DeploymentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        using var document = ParseJson(json, file);
+        var warnings = new List<ManifestWarning>();
+        var resources = ParseResources(document.RootElement, file, warnings);
+
+        var server = Single<ManifestPostgresServer>(resources, file, "PostgreSQL servers", "one PostgreSQL server");
+        var databaseValues = server is null ? [] : resources.Values.OfType<ManifestValue>()
+            .Select(v => (Value: v, Match: DatabaseRegex().Match(v.ConnectionString)))
+            .Where(v => v.Match.Success && v.Match.Groups[1].Value == server.Name)
+            .ToList();
+        if (databaseValues.Count > 1)
+        {
+            throw new ManifestException(file, null, "resources",
+                $"several PostgreSQL databases ({string.Join(", ", databaseValues.Select(d => d.Value.Name))}): the template's model has one database on one server");
+        }
+
+        var cache = Single<ManifestCacheServer>(resources, file, "caches", "one Valkey cache");
+        var roles = new Dictionary<string, CredentialRole>(StringComparer.Ordinal);
+        DatabaseModel? database = null;
+        if (server is not null)
+        {
+            var engineMajor = PostgresMajor(server, file);
+            var userName = BindDatabaseCredentials(server, resources, roles, file, warnings);
+            if (databaseValues.Count == 0)
+            {
+                warnings.Add(new ManifestWarning(file, ManifestPaths.Of(server.Name, string.Empty),
+                    "no database is added to this PostgreSQL server (AddDatabase), so none is deployed"));
+            }
+            else
+            {
+                var (value, match) = databaseValues[0];
+                database = new DatabaseModel(server.Name, value.Name, match.Groups[2].Value, userName, engineMajor);
+            }
+        }
+
+        CacheModel? cacheModel = null;
+        if (cache is not null)
+        {
+            BindCacheCredentials(cache, resources, roles);
+            if (cache.Engine == "redis")
+            {
+                warnings.Add(new ManifestWarning(file, ManifestPaths.Of(cache.Name, "image"),
+                    "a Redis container is deployed as ElastiCache Serverless for Valkey (same protocol)"));
+            }
+
+            cacheModel = new CacheModel(cache.Name, cache.Engine);
+        }
+
+        CheckJobs(settings, resources, file);
+        var resolver = new EnvValueResolver(file, resources, roles, database?.DatabaseResource, warnings);
+        var workloads = resources.Values.OfType<ManifestProject>()
+            .Select(project => ToWorkload(project, settings, resolver))
+            .ToList();
+        CheckSizedServices(settings, workloads, file);
+
+        return new ManifestReadResult(new ApplicationModel(workloads, database, cacheModel, resolver.Secrets), warnings);
+    }
+
+    private static JsonDocument ParseJson(string json, string file)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new ManifestException(file, null, $"line {(e.LineNumber ?? 0) + 1}",
+                "invalid JSON: " + (cut < 0 ? message : message[..cut]).TrimEnd(' ', '|', '.'), e);
+        }
+    }
+
+    private static Dictionary<string, ManifestResource> ParseResources(JsonElement root, string file, List<ManifestWarning> warnings)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ManifestException(file, null, "$", "expected a JSON object with 'resources'");
+        }
+
+        if (!root.TryGetProperty("resources", out var resourcesElement) || resourcesElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new ManifestException(file, null, "resources", "missing: expected an object of resources (is this an aspire-manifest.json?)");
+        }
+
+        var parser = new ManifestResourceParser(file, warnings);
+        var resources = new Dictionary<string, ManifestResource>(StringComparer.Ordinal);
+        foreach (var resource in resourcesElement.EnumerateObject())
+        {
+            resources[resource.Name] = parser.Parse(resource.Name, resource.Value);
+        }
+
+        return resources;
+    }
+
+    private static T? Single<T>(Dictionary<string, ManifestResource> resources, string file, string plural, string supported)
+        where T : ManifestResource
+    {
+        var found = resources.Values.OfType<T>().ToList();
+        return found.Count <= 1 ? found.FirstOrDefault() : throw new ManifestException(file, null, "resources",
+            $"several {plural} ({string.Join(", ", found.Select(r => r.Name))}): the template's model has {supported}");
+    }
+
+    private static int PostgresMajor(ManifestPostgresServer server, string file)
+    {
+        var major = server.Image.TagMajorVersion() ?? throw new ManifestException(file, server.Name, "image",
+            $"'{server.Image.Reference}' has no PostgreSQL major version in its tag: pin one with .WithImageTag(\"{MaxPostgresMajor}.6\") so local and AWS run the same major");
+        if (major > MaxPostgresMajor)
+        {
+            throw new ManifestException(file, server.Name, "image",
+                $"PostgreSQL {major} locally, but Aurora PostgreSQL runs at most {MaxPostgresMajor}: pin the local image with .WithImageTag(\"{MaxPostgresMajor}.6\") so local and AWS run the same major");
+        }
+
+        return major >= MinPostgresMajor ? major : throw new ManifestException(file, server.Name, "image",
+            $"PostgreSQL {major} locally, but Aurora PostgreSQL runs {MinPostgresMajor} to {MaxPostgresMajor}: use .WithImageTag(\"{MaxPostgresMajor}.6\")");
+    }
+
+    /// <returns>The database user name.</returns>
+    private static string BindDatabaseCredentials(
+        ManifestPostgresServer server,
+        Dictionary<string, ManifestResource> resources,
+        Dictionary<string, CredentialRole> roles,
+        string file,
+        List<ManifestWarning> warnings)
+    {
+        var connectionParts = ConnectionStringParts(server.ConnectionString, ';');
+        var password = server.Env.GetValueOrDefault("POSTGRES_PASSWORD") ?? connectionParts.GetValueOrDefault("Password");
+        if (SingleParameter(password, resources) is { } passwordParameter)
+        {
+            roles[passwordParameter.Name] = CredentialRole.DatabasePassword;
+        }
+
+        var user = server.Env.GetValueOrDefault("POSTGRES_USER") ?? connectionParts.GetValueOrDefault("Username") ?? "postgres";
+        if (SingleParameter(user, resources) is not { } userParameter)
+        {
+            return ExpressionTemplate.Parse(user).All(p => p is TemplateText) ? user : throw new ManifestException(file, server.Name,
+                "env.POSTGRES_USER", "expected a literal user name or a parameter reference");
+        }
+
+        roles[userParameter.Name] = CredentialRole.DatabaseUser;
+        if (userParameter.DefaultValue is { } defaultUser && !userParameter.Secret)
+        {
+            return defaultUser;
+        }
+
+        warnings.Add(new ManifestWarning(file, ManifestPaths.Of(server.Name, "env.POSTGRES_USER"),
+            $"the user name comes from parameter '{userParameter.Name}' with no published default: Aurora's user is 'postgres'"));
+        return "postgres";
+    }
+
+    private static void BindCacheCredentials(
+        ManifestCacheServer cache,
+        Dictionary<string, ManifestResource> resources,
+        Dictionary<string, CredentialRole> roles)
+    {
+        var password = cache.Env.GetValueOrDefault("VALKEY_PASSWORD")
+            ?? cache.Env.GetValueOrDefault("REDIS_PASSWORD")
+            ?? ConnectionStringParts(cache.ConnectionString, ',').GetValueOrDefault("password");
+        if (SingleParameter(password, resources) is { } parameter)
+        {
+            roles[parameter.Name] = CredentialRole.CachePassword;
+        }
+    }
+
+    private static ManifestParameter? SingleParameter(string? template, Dictionary<string, ManifestResource> resources) =>
+        template is not null
+        && ExpressionTemplate.Parse(template) is [TemplateReference { Path: "value" or "inputs.value" } reference]
+        && resources.GetValueOrDefault(reference.Resource) is ManifestParameter parameter
+            ? parameter
+            : null;
+
+    private static Dictionary<string, string> ConnectionStringParts(string? connectionString, char separator) =>
+        (connectionString ?? string.Empty)
+            .Split(separator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0].Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.OrdinalIgnoreCase);
+
+    private static void CheckJobs(DeploymentSettings settings, Dictionary<string, ManifestResource> resources, string file)
+    {
+        for (var i = 0; i < settings.Jobs.Count; i++)
+        {
+            if (resources.GetValueOrDefault(settings.Jobs[i]) is not ManifestProject)
+            {
+                var projects = string.Join(", ", resources.Values.OfType<ManifestProject>().Select(p => p.Name));
+                throw new SettingsException(settings.SourceFile, $"jobs[{i}]",
+                    $"'{settings.Jobs[i]}' is not a project of {file} (projects: {projects})");
+            }
+        }
+    }
+
+    private static void CheckSizedServices(DeploymentSettings settings, List<WorkloadModel> workloads, string file)
+    {
+        var services = workloads.Where(w => w.Kind == WorkloadKind.Service).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (environment, environmentSettings) in settings.Environments)
+        {
+            foreach (var service in environmentSettings.Services.Keys.Where(s => !services.Contains(s)))
+            {
+                throw new SettingsException(settings.SourceFile, $"environments.{environment}.services.{service}",
+                    $"'{service}' is not a service of {file} (services: {string.Join(", ", services)}; jobs are sized by 'job')");
+            }
+        }
+    }
+
+    private static WorkloadModel ToWorkload(ManifestProject project, DeploymentSettings settings, EnvValueResolver resolver)
+    {
+        var environment = new List<EnvironmentVariable>();
+        foreach (var (name, template) in project.Env)
+        {
+            if (resolver.ResolveVariable(project.Name, name, template) is { } value)
+            {
+                environment.Add(new EnvironmentVariable(name, value));
+            }
+        }
+
+        var endpoints = project.Bindings
+            .Where(b => b.Scheme == "http")
+            .Select(b => new EndpointModel(b.Name, b.Scheme, b.External))
+            .ToList();
+        var kind = settings.Jobs.Contains(project.Name, StringComparer.Ordinal) ? WorkloadKind.Job : WorkloadKind.Service;
+        return new WorkloadModel(project.Name, project.Path, kind, endpoints, environment);
+    }
+
+    [GeneratedRegex(@"^\{([A-Za-z][A-Za-z0-9_-]*)\.connectionString\};Database=([^;]+)$")]
+    private static partial Regex DatabaseRegex();
+}

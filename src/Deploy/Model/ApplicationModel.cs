@@ -1,0 +1,16 @@
+namespace AppDelivery.Aspire.Deploy.Model;
+
+/// <summary>
+/// The application as the cloud needs it: what runs, what it talks to, which secrets it needs.
+/// Neutral: built from an Aspire manifest by <c>ManifestReader</c>, turned into AWS by the stacks.
+/// </summary>
+public sealed record ApplicationModel(
+    IReadOnlyList<WorkloadModel> Workloads,
+    DatabaseModel? Database,
+    CacheModel? Cache,
+    IReadOnlyList<SecretModel> Secrets)
+{
+    public IEnumerable<WorkloadModel> Services => Workloads.Where(w => w.Kind == WorkloadKind.Service);
+
+    public IEnumerable<WorkloadModel> Jobs => Workloads.Where(w => w.Kind == WorkloadKind.Job);
+}

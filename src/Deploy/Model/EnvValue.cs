@@ -1,0 +1,56 @@
+namespace AppDelivery.Aspire.Deploy.Model;
+
+/// <summary>
+/// The value of an environment variable, as a meaning rather than a string: the stacks decide what it is
+/// in AWS (an Aurora endpoint, a Service Connect URL, an ECS secret...).
+/// </summary>
+public abstract record EnvValue
+{
+    /// <summary>True when the value carries a secret and so may only reach a container as an ECS secret.</summary>
+    public virtual bool IsSecret => false;
+}
+
+/// <summary>A plain string from the manifest.</summary>
+public sealed record LiteralValue(string Value) : EnvValue;
+
+/// <summary>Connection string of the database: host, port, database, user, SSL; never the password.</summary>
+public sealed record DatabaseConnectionStringValue : EnvValue;
+
+public sealed record DatabaseHostValue : EnvValue;
+
+public sealed record DatabasePortValue : EnvValue;
+
+public sealed record DatabaseNameValue : EnvValue;
+
+public sealed record DatabaseUserValue : EnvValue;
+
+/// <summary>The database password: the <c>password</c> field of the database credentials secret.</summary>
+public sealed record DatabasePasswordValue : EnvValue
+{
+    public override bool IsSecret => true;
+}
+
+/// <summary>StackExchange.Redis connection string of the cache (<c>host:port,ssl=true</c> in AWS).</summary>
+public sealed record CacheConnectionStringValue : EnvValue;
+
+public sealed record CacheHostValue : EnvValue;
+
+public sealed record CachePortValue : EnvValue;
+
+/// <summary>URL of another workload's endpoint, e.g. <c>services__api__http__0</c>.</summary>
+public sealed record ServiceUrlValue(string Workload, string Endpoint) : EnvValue;
+
+/// <summary>Port a workload's endpoint listens on inside its container, e.g. <c>HTTP_PORTS</c>.</summary>
+public sealed record ServicePortValue(string Workload, string Endpoint) : EnvValue;
+
+/// <summary>A secret parameter of the app; see <see cref="SecretModel"/>.</summary>
+public sealed record SecretValue(string Secret) : EnvValue
+{
+    public override bool IsSecret => true;
+}
+
+/// <summary>Concatenation of parts, e.g. <c>{pg.connectionString};Database=x</c> written by hand in an AppHost.</summary>
+public sealed record CompositeValue(IReadOnlyList<EnvValue> Parts) : EnvValue
+{
+    public override bool IsSecret => Parts.Any(p => p.IsSecret);
+}

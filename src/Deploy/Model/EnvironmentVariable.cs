@@ -1,0 +1,3 @@
+namespace AppDelivery.Aspire.Deploy.Model;
+
+public sealed record EnvironmentVariable(string Name, EnvValue Value);

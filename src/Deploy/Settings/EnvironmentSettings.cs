@@ -1,0 +1,24 @@
+namespace AppDelivery.Aspire.Deploy.Settings;
+
+/// <summary>Sizes and switches of one environment.</summary>
+/// <param name="Production">Deletion protection, snapshots on removal, long backups, no scale-to-zero.</param>
+/// <param name="Hostname">Left part of the public host name under the domain (<c>pr-N</c> for previews).</param>
+/// <param name="DefaultService">Size of every service not named in <paramref name="Services"/>.</param>
+/// <param name="ScaleToZeroOutsideWorkingHours">Scheduled desired count 0 at night and at weekends.</param>
+/// <param name="SeedData">Run the migrations' Development seed profile.</param>
+public sealed record EnvironmentSettings(
+    bool Production,
+    string? Hostname,
+    ServiceSize DefaultService,
+    IReadOnlyDictionary<string, ServiceSize> Services,
+    ServiceSize Job,
+    DatabaseSize Database,
+    string? AlarmEmail,
+    decimal MonthlyBudgetUsd,
+    bool ScaleToZeroOutsideWorkingHours,
+    bool SeedData,
+    int LogRetentionDays)
+{
+    public ServiceSize SizeOf(string workload) =>
+        Services.TryGetValue(workload, out var size) ? size : DefaultService;
+}

@@ -1,1 +1,0 @@
-namespace AppDelivery.Aspire.LocalServers; public static class Placeholder;

@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace AppDelivery.Aspire.Migrations;
+
+/// <summary>Adjusts the connection string the migrator is given, without dropping anything Npgsql would use.</summary>
+internal static class MigrationConnectionString
+{
+    /// <summary>Seconds; Aurora Serverless v2 takes about 15 s to resume from 0 ACU, Npgsql's default.</summary>
+    public const int ConnectTimeoutSeconds = 60;
+
+    /// <summary>
+    /// Raises the connect timeout when the string does not set one. A missing password stays missing, so Npgsql
+    /// still reads <c>PGPASSWORD</c>.
+    /// </summary>
+    public static string Prepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey(nameof(NpgsqlConnectionStringBuilder.Timeout)))
+        {
+            builder.Timeout = ConnectTimeoutSeconds;
+        }
+
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,48 @@
+using AppDelivery.Aspire;
+using AppDelivery.Aspire.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MigrationHostExtensions
+{
+    /// <summary>
+    /// Migrates the database named by <c>ConnectionStrings:appdb</c> and returns the process exit code
+    /// (<see cref="MigrationExitCodes"/>). Not a BackgroundService: one that throws still ends the process with 0.
+    /// </summary>
+    public static async Task<int> RunMigrationsAsync(this IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var connectionString = configuration.GetConnectionString(ResourceNames.Database);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await Console.Error.WriteLineAsync(
+                $"Missing configuration 'ConnectionStrings:{ResourceNames.Database}' " +
+                $"(environment variable ConnectionStrings__{ResourceNames.Database}): the database to migrate.");
+            return MigrationExitCodes.MissingConfiguration;
+        }
+
+        var loggerFactory = host.Services.GetRequiredService<ILoggerFactory>();
+        var logger = loggerFactory.CreateLogger(typeof(MigrationHostExtensions));
+        await host.StartAsync();
+        try
+        {
+            var profile = configuration[MigrationsConfigurationKeys.Profile];
+            DatabaseMigrator.Migrate(connectionString, profile, loggerFactory);
+            logger.LogInformation("Database migrated (profile: {Profile})", profile);
+            return MigrationExitCodes.Success;
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Database migration failed");
+            return MigrationExitCodes.Failed;
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}

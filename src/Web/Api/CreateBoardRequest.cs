@@ -1,0 +1,3 @@
+namespace AppDelivery.Aspire.Web.Api;
+
+public sealed record CreateBoardRequest(string? Name);

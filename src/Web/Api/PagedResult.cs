@@ -1,0 +1,10 @@
+namespace AppDelivery.Aspire.Web.Api;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => PageSize <= 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+
+    public bool HasPreviousPage => Page > 1;
+
+    public bool HasNextPage => Page < PageCount;
+}

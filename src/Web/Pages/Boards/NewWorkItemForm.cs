@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AppDelivery.Aspire.Web.Pages.Boards;
+
+/// <summary>The create-item form. The Api validates it; the page shows the Api's field errors.</summary>
+public sealed class NewWorkItemForm
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
+
+    [Display(Name = "Title")]
+    public string? Title { get; set; }
+
+    [Display(Name = "Description (optional)")]
+    public string? Description { get; set; }
+
+    [Display(Name = "Status")]
+    public string? Status { get; set; }
+}

@@ -1,0 +1,118 @@
+extern alias migrations;
+
+using System.Security.Cryptography;
+using AppDelivery.Aspire.LocalServers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using DatabaseMigrator = migrations::AppDelivery.Aspire.Migrations.DatabaseMigrator;
+
+namespace AppDelivery.Aspire.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One Api per test class, on its own PostgreSQL server with a freshly migrated database and its own Valkey
+/// process (a local process, so tests may stop it). Subclasses choose the variant.
+/// </summary>
+public abstract class ApiFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
+
+    private PostgresServer? _postgres;
+    private ValkeyServer? _valkey;
+    private ApiApplicationFactory? _factory;
+
+    /// <summary>The key writes must carry; generated per fixture.</summary>
+    public string ApiKey { get; } = RandomNumberGenerator.GetHexString(32, lowercase: true);
+
+    public string DatabaseConnectionString { get; private set; } = string.Empty;
+
+    public ValkeyServer Valkey => _valkey ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    protected virtual ValkeyOptions CacheOptions => new();
+
+    protected virtual string EnvironmentName => Environments.Development;
+
+    /// <summary>Runs the Api on a real Kestrel port instead of the in-memory TestServer.</summary>
+    protected virtual bool UseKestrel => false;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _postgres = await PostgresServer.StartAsync();
+            _valkey = await ValkeyServer.StartProcessAsync(CacheOptions);
+            DatabaseConnectionString = await _postgres.CreateDatabaseAsync();
+            DatabaseMigrator.Migrate(DatabaseConnectionString);
+
+            _factory = new ApiApplicationFactory(
+                new Dictionary<string, string?>
+                {
+                    [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
+                    [$"ConnectionStrings:{ResourceNames.Cache}"] = _valkey.ConnectionString,
+                    [ConfigurationKeys.ApiKey] = ApiKey,
+                },
+                EnvironmentName);
+            if (UseKestrel)
+            {
+                _factory.UseKestrel(0);
+                _factory.StartServer();
+            }
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateClient(bool withApiKey = true)
+    {
+        var client = Factory.CreateClient();
+        client.Timeout = ClientTimeout;
+        if (withApiKey)
+        {
+            client.DefaultRequestHeaders.Add(ConfigurationKeys.ApiKeyHeader, ApiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>Runs SQL against the Api's database directly, bypassing the Api and its cache.</summary>
+    public async Task<int> ExecuteSqlAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+
+        if (_valkey is not null)
+        {
+            await _valkey.DisposeAsync();
+            _valkey = null;
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+            _postgres = null;
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

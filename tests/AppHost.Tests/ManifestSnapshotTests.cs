@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace AppDelivery.Aspire.AppHost.Tests;
+
+/// <summary>
+/// The committed <c>src/AppHost/aspire-manifest.json</c> is what the deployment generator reads; it must be
+/// what the AppHost writes now. Regenerate with <c>./build.sh manifest</c>.
+/// </summary>
+public sealed class ManifestSnapshotTests
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Committed_manifest_is_what_the_AppHost_writes_now()
+    {
+        var committedPath = Path.Combine(RepositoryRoot.Path, "src", "AppHost", "aspire-manifest.json");
+        Assert.True(File.Exists(committedPath), $"Missing {committedPath}: run ./build.sh manifest");
+        var fresh = await WriteManifestAsync();
+
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath));
+        Assert.True(
+            JsonNode.DeepEquals(committed, fresh),
+            $"src/AppHost/aspire-manifest.json is stale: run ./build.sh manifest and commit the result.\nFresh manifest:\n{fresh}");
+    }
+
+    [Fact]
+    public async Task Manifest_holds_no_parameter_value()
+    {
+        var manifest = await WriteManifestAsync();
+        foreach (var (name, resource) in manifest["resources"]!.AsObject())
+        {
+            if ((string?)resource!["type"] == "parameter.v0")
+            {
+                Assert.Null(resource["inputs"]!["value"]!["default"]?["value"]);
+                Assert.Equal($"{{{name}.inputs.value}}", (string?)resource["value"]);
+            }
+        }
+    }
+
+    private static async Task<JsonNode> WriteManifestAsync()
+    {
+        // Written beside the committed file: the manifest's project paths are relative to its own folder.
+        var appHostDirectory = Path.Combine(RepositoryRoot.Path, "src", "AppHost");
+        var output = Path.Combine(appHostDirectory, $"aspire-manifest.{Guid.NewGuid():N}.tmp.json");
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                "run", "--project", appHostDirectory, "--no-build", "--no-launch-profile",
+                "--configuration", RepositoryRoot.BuildConfiguration,
+                "--", "--publisher", "manifest", "--output-path", output,
+            },
+            WorkingDirectory = appHostDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(PublishTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"AppHost manifest publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+        try
+        {
+            return JsonNode.Parse(await File.ReadAllTextAsync(output))!;
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

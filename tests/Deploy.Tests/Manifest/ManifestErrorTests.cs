@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using AppDelivery.Aspire.Deploy.Manifest;
+using AppDelivery.Aspire.Deploy.Settings;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
+
+/// <summary>Every unsupported shape is one <see cref="ManifestException"/> naming the file, resource and field.</summary>
+public sealed class ManifestErrorTests
+{
+    [Fact]
+    public void Bad_json_names_the_file_and_line()
+    {
+        var error = Assert.Throws<ManifestException>(() =>
+            ManifestReader.Parse("{\n  \"resources\": {\n    \"api\": { \"type\": \"project.v0\", }\n  ,,\n}", ManifestFixtures.FileName, ManifestFixtures.Settings()));
+
+        Assert.Equal(ManifestFixtures.FileName, error.File);
+        Assert.Matches("^line [34]$", error.Field);
+        Assert.Contains("invalid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_file_is_named()
+    {
+        var error = Assert.Throws<ManifestException>(() => ManifestReader.Read("nowhere/aspire-manifest.json", ManifestFixtures.Settings()));
+
+        Assert.Equal("nowhere/aspire-manifest.json", error.File);
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_resources_is_named()
+    {
+        var error = ManifestFixtures.ReadFails(JsonNode.Parse("""{"$schema":"https://json.schemastore.org/aspire-8.0.json"}""")!.AsObject());
+
+        Assert.Equal("resources", error.Field);
+        Assert.Null(error.Resource);
+    }
+
+    public static TheoryData<string, string, string, string> UnsupportedResources => new()
+    {
+        // resource JSON, expected field, a word the explanation must contain
+        { "rabbit", """{"type":"container.v0","image":"docker.io/library/rabbitmq:4.1-management"}""", "resources.rabbit.image", "rabbitmq" },
+        { "mongo", """{"type":"container.v0","image":"docker.io/library/mongo:8.0"}""", "resources.mongo.image", "mongo" },
+        { "gateway", """{"type":"container.v0","image":"mcr.microsoft.com/dotnet/nightly/yarp:2.3-preview"}""", "resources.gateway.image", "yarp" },
+        { "built", """{"type":"container.v1","build":{"context":".","dockerfile":"Dockerfile"}}""", "resources.built.image", "Dockerfile" },
+        { "node", """{"type":"executable.v0","command":"node","workingDirectory":"."}""", "resources.node.type", "node" },
+        { "bicep", """{"type":"azure.bicep.v0","path":"x.bicep"}""", "resources.bicep.type", "Azure" },
+        { "future", """{"type":"dapr.v0"}""", "resources.future.type", "dapr.v0" },
+        { "typeless", """{"image":"postgres:17"}""", "resources.typeless.type", "missing" },
+        { "broken", """{"error":"This resource does not support generation in the manifest."}""", "resources.broken.error", "does not support" },
+        { "withargs", """{"type":"project.v0","path":"x.csproj","args":["--seed"]}""", "resources.withargs.args", "arguments" },
+        { "grpc", """{"type":"project.v0","path":"x.csproj","bindings":{"tcp":{"scheme":"tcp","protocol":"tcp","transport":"tcp"}}}""", "resources.grpc.bindings.tcp.scheme", "tcp" },
+        { "pathless", """{"type":"project.v0"}""", "resources.pathless.path", "missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsupportedResources))]
+    public void Unsupported_resource_names_resource_and_field(string name, string json, string field, string explanation)
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()[name] = JsonNode.Parse(json);
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Equal(name, error.Resource);
+        Assert.Equal(field, error.Field);
+        Assert.Contains(explanation, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{nosuch.connectionString}", "unknown resource 'nosuch'")]
+    [InlineData("{api.bindings.grpc.url}", "no endpoint 'grpc'")]
+    [InlineData("{api.bindings.http.host}", "use {api.bindings.http.url}")]
+    [InlineData("{pg.connectionString}", "reference the database")]
+    [InlineData("{appdb.databaseName}", "unsupported reference")]
+    [InlineData("{secret.outputs.value}", "unsupported reference")]
+    public void Bad_reference_names_the_variable(string template, string explanation)
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["migrator"]!["env"]!["BROKEN"] = template;
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Equal("resources.migrator.env.BROKEN", error.Field);
+        Assert.Contains(explanation, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("docker.io/library/postgres:18.3", "WithImageTag(\"17")]
+    [InlineData("docker.io/library/postgres", "no PostgreSQL major")]
+    [InlineData("docker.io/library/postgres:latest", "no PostgreSQL major")]
+    [InlineData("postgres:11.22", "13 to 17")]
+    public void Postgres_major_must_be_one_aurora_runs(string image, string explanation)
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["pg"]!["image"] = image;
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Equal("resources.pg.image", error.Field);
+        Assert.Contains(explanation, error.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("postgres:17-alpine", 17)]
+    [InlineData("ghcr.io/some/mirror/postgres:16.4", 16)]
+    [InlineData("postgres:17.6@sha256:0123", 17)]
+    public void Postgres_major_comes_from_the_tag(string image, int major)
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["pg"]!["image"] = image;
+
+        Assert.Equal(major, ManifestFixtures.Read(manifest, "migrator").Model.Database!.EngineMajorVersion);
+    }
+
+    [Fact]
+    public void Several_databases_are_named()
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["reports"] = JsonNode.Parse("""{"type":"value.v0","connectionString":"{pg.connectionString};Database=reports"}""");
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Equal("resources", error.Field);
+        Assert.Contains("appdb, reports", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("one database", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_caches_are_named()
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["sessions"] = manifest.Resources()["cache"]!.DeepClone();
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Equal("resources", error.Field);
+        Assert.Contains("cache, sessions", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_postgres_servers_are_named()
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["pg2"] = manifest.Resources()["pg"]!.DeepClone();
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Contains("pg, pg2", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Job_missing_from_the_manifest_names_the_settings_field()
+    {
+        var error = Assert.Throws<SettingsException>(() => ManifestFixtures.Read(ManifestFixtures.Reference(), "migrations"));
+
+        Assert.Equal("jobs[0]", error.Field);
+        Assert.Contains("'migrations' is not a project", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("migrator", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sized_service_missing_from_the_manifest_names_the_settings_field()
+    {
+        var settings = ManifestFixtures.Settings("migrator");
+        var dev = settings.Environments["dev"];
+        settings = settings with
+        {
+            Environments = new Dictionary<string, EnvironmentSettings>(settings.Environments)
+            {
+                ["dev"] = dev with { Services = new Dictionary<string, ServiceSize> { ["worker"] = dev.DefaultService } },
+            },
+        };
+
+        var error = Assert.Throws<SettingsException>(() =>
+            ManifestReader.Parse(ManifestFixtures.Reference().ToJsonString(), ManifestFixtures.FileName, settings));
+
+        Assert.Equal("environments.dev.services.worker", error.Field);
+    }
+
+    [Fact]
+    public void External_https_only_endpoint_is_an_error()
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["api"]!["bindings"]!.AsObject().Remove("http");
+        manifest.Resources()["api"]!["env"]!.AsObject().Remove("HTTP_PORTS");
+
+        var error = ManifestFixtures.ReadFails(manifest, "migrator");
+
+        Assert.Equal("resources.api.bindings.https", error.Field);
+    }
+}

@@ -1,0 +1,38 @@
+namespace AppDelivery.Aspire.Deploy.Tests.Settings;
+
+/// <summary>Files of the repository and of <c>../shared</c>, found from the test binaries upwards.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Settings => Path.Combine(Root, "deploysettings.json");
+
+    /// <summary>The real manifests beside the repository; a missing folder fails loudly.</summary>
+    public static string SharedManifests
+    {
+        get
+        {
+            var folder = Path.GetFullPath(Path.Combine(Root, "..", "shared", "manifests"));
+            if (!Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException(
+                    $"The shared manifests folder {folder} is missing: the tests need ../shared beside the repository.");
+            }
+
+            return folder;
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AppDelivery.Aspire.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No AppDelivery.Aspire.sln above {AppContext.BaseDirectory}.");
+    }
+}

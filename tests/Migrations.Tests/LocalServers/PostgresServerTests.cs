@@ -1,0 +1,58 @@
+using AppDelivery.Aspire.LocalServers;
+using Npgsql;
+
+namespace AppDelivery.Aspire.Migrations.Tests.LocalServers;
+
+public sealed class PostgresServerTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Creates_empty_databases_with_unique_names()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        await using var server = await PostgresServer.StartProcessAsync(timeout.Token);
+
+        var first = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync());
+        var second = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync());
+
+        Assert.NotEqual(first.Database, second.Database);
+        Assert.Equal("127.0.0.1", first.Host);
+        Assert.False(string.IsNullOrEmpty(first.Password));
+        Assert.Equal(0L, await QueryAsync<long>(first.ConnectionString, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", timeout.Token));
+    }
+
+    [Fact]
+    public async Task Requires_the_generated_password()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        await using var server = await PostgresServer.StartProcessAsync(timeout.Token);
+        var wrongPassword = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Password = "wrong", Pooling = false };
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => QueryAsync<int>(wrongPassword.ConnectionString, "SELECT 1", timeout.Token));
+        Assert.Equal(PostgresErrorCodes.InvalidPassword, error.SqlState);
+    }
+
+    [Fact]
+    public async Task Restart_keeps_the_data_and_the_port()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        await using var server = await PostgresServer.StartProcessAsync(timeout.Token);
+        var database = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("kept")) { Pooling = false }.ConnectionString;
+        await QueryAsync<int>(database, "CREATE TABLE notes (text text); INSERT INTO notes VALUES ('survives'); SELECT 1", timeout.Token);
+
+        await server.StopAsync();
+        await Assert.ThrowsAsync<NpgsqlException>(() => QueryAsync<int>(database, "SELECT 1", timeout.Token));
+
+        await server.RestartAsync(timeout.Token);
+        Assert.Equal("survives", await QueryAsync<string>(database, "SELECT text FROM notes", timeout.Token));
+    }
+
+    private static async Task<T> QueryAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
