@@ -1,1 +1,6 @@
-namespace AppDelivery.Aspire.Deploy; internal static class Program { private static int Main() => 0; }
+namespace AppDelivery.Aspire.Deploy;
+
+internal static class Program
+{
+    private static int Main(string[] args) => Cli.Cli.Run(args, Console.Out, Console.Error);
+}

@@ -20,7 +20,6 @@ internal sealed record CommandLine(string FileName, IReadOnlyList<string> Argume
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
             UseShellExecute = false,
         };
         foreach (var argument in Arguments)

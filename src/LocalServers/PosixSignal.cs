@@ -9,16 +9,25 @@ internal static class PosixSignal
     public const int Interrupt = 2;
     public const int Quit = 3;
 
-    public static void Send(int processId, int signal)
+    private const int NoSuchProcess = 3;
+
+    /// <summary>False when the process has already gone.</summary>
+    public static bool TrySend(int processId, int signal)
     {
-        if (kill(processId, signal) != 0)
+        if (kill(processId, signal) == 0)
         {
-            throw new Win32Exception(Marshal.GetLastWin32Error(), $"kill({processId}, {signal}) failed");
+            return true;
         }
+
+        var error = Marshal.GetLastPInvokeError();
+        if (error == NoSuchProcess)
+        {
+            return false;
+        }
+
+        throw new Win32Exception(error, $"kill({processId}, {signal}) failed");
     }
 
     [DllImport("libc", SetLastError = true)]
-#pragma warning disable SA1300, IDE1006 // The native function's name.
     private static extern int kill(int pid, int sig);
-#pragma warning restore SA1300, IDE1006
 }

@@ -113,7 +113,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
         if (_directory!.ReadPostmasterProcessId() is { } postmaster && !process.HasExited)
         {
-            PosixSignal.Send(postmaster, PosixSignal.Interrupt);
+            PosixSignal.TrySend(postmaster, PosixSignal.Interrupt);
         }
 
         if (!await process.WaitForExitAsync(ShutdownTimeout))
@@ -145,7 +145,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             if (!process.HasExited && _directory.ReadPostmasterProcessId() is { } postmaster)
             {
                 // Immediate shutdown: the data is deleted next, so nothing needs to be written.
-                PosixSignal.Send(postmaster, PosixSignal.Quit);
+                PosixSignal.TrySend(postmaster, PosixSignal.Quit);
             }
 
             if (!await process.WaitForExitAsync(ShutdownTimeout))

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace AppDelivery.Aspire.Migrations;
@@ -15,11 +16,18 @@ internal static class MigrationConnectionString
     public static string Prepare(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey(nameof(NpgsqlConnectionStringBuilder.Timeout)))
+        if (!SetsConnectTimeout(connectionString))
         {
             builder.Timeout = ConnectTimeoutSeconds;
         }
 
         return builder.ConnectionString;
     }
+
+    // NpgsqlConnectionStringBuilder reports every keyword as present, so look at the keywords actually written.
+    private static bool SetsConnectTimeout(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>()
+            .Any(keyword => keyword.Replace(" ", "", StringComparison.Ordinal)
+                .Equals(nameof(NpgsqlConnectionStringBuilder.Timeout), StringComparison.OrdinalIgnoreCase));
 }

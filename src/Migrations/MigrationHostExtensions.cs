@@ -32,12 +32,12 @@ public static class MigrationHostExtensions
         {
             var profile = configuration[MigrationsConfigurationKeys.Profile];
             DatabaseMigrator.Migrate(connectionString, profile, loggerFactory);
-            logger.LogInformation("Database migrated (profile: {Profile})", profile);
+            MigrationLog.Migrated(logger, profile);
             return MigrationExitCodes.Success;
         }
         catch (Exception exception)
         {
-            logger.LogError(exception, "Database migration failed");
+            MigrationLog.Failed(logger, exception);
             return MigrationExitCodes.Failed;
         }
         finally

@@ -118,7 +118,7 @@ public sealed class ValidationTests(StandaloneApiFixture fixture) : IClassFixtur
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
-    private async Task<HttpResponseMessage> SendJsonAsync(HttpClient client, string endpoint, string json)
+    private static async Task<HttpResponseMessage> SendJsonAsync(HttpClient client, string endpoint, string json)
     {
         var parts = endpoint.Split(' ');
         var path = parts[1];

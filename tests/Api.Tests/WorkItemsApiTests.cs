@@ -69,7 +69,8 @@ public sealed class WorkItemsApiTests(StandaloneApiFixture fixture) : IClassFixt
         using var stale = await client.PutAsJsonAsync(
             $"/api/items/{item.Id}", new { title = "Second writer", status = "todo", version = item.Version });
 
-        await ProblemAssertions.AssertProblemAsync(stale, HttpStatusCode.Conflict);
+        var problem = await ProblemAssertions.AssertProblemAsync(stale, HttpStatusCode.Conflict);
+        Assert.Equal("2", problem.Extensions["currentVersion"]?.ToString());
         var current = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
         Assert.Equal(("First writer", 2), (current.Title, current.Version));
     }

@@ -1,7 +1,6 @@
 using AppDelivery.Aspire.Api.Infrastructure;
 using AppDelivery.Aspire.Api.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace AppDelivery.Aspire.Api.WorkItems;
 
@@ -15,7 +14,8 @@ internal static class WorkItemsApi
 
         var items = endpoints.MapGroup("/api/items").WithTags("WorkItems");
         items.MapGet("/{id:guid}", GetWorkItemAsync).WithName("GetWorkItem");
-        items.MapPut("/{id:guid}", UpdateWorkItemAsync).WithName("UpdateWorkItem").RequireApiKey();
+        items.MapPut("/{id:guid}", UpdateWorkItemAsync).WithName("UpdateWorkItem").RequireApiKey()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         items.MapDelete("/{id:guid}", DeleteWorkItemAsync).WithName("DeleteWorkItem").RequireApiKey();
 
         return endpoints;
@@ -61,7 +61,7 @@ internal static class WorkItemsApi
             ? TypedResults.Ok(item)
             : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> UpdateWorkItemAsync(
+    public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateWorkItemAsync(
         Guid id, UpdateWorkItemRequest request, WorkItemService workItems, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -77,14 +77,12 @@ internal static class WorkItemsApi
         }
 
         return result.IsConflict
-            ? TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Version conflict",
-                Detail = $"The item was changed by another request: version {request.Version} is stale, "
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Version conflict",
+                detail: $"The item was changed by another request: version {request.Version} is stale, "
                     + $"the current version is {result.CurrentVersion}. Reload the item and retry.",
-                Extensions = { ["currentVersion"] = result.CurrentVersion },
-            })
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = result.CurrentVersion })
             : TypedResults.NotFound();
     }
 

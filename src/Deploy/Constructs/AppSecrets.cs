@@ -40,7 +40,7 @@ public sealed class AppSecrets : Construct
                         IncludeSpace = false,
                     }
                     : null,
-                SecretStringValue = model.Generate is null ? SecretValue.UnsafePlainText(Placeholder) : null,
+                SecretStringValue = model.Generate is null ? Amazon.CDK.SecretValue.UnsafePlainText(Placeholder) : null,
                 RemovalPolicy = props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
             });
             StableIds.Pin(secret, LogicalId(model.Name));
@@ -52,5 +52,5 @@ public sealed class AppSecrets : Construct
 
     public IReadOnlyDictionary<string, Secret> Secrets { get; }
 
-    public static string LogicalId(string secret) => $"AppSecret{Names.Pascal(secret)}";
+    public static string LogicalId(string secret) => $"AppSecret{NameCase.Pascal(secret)}";
 }

@@ -110,11 +110,11 @@ public sealed partial class AuroraDatabase : Construct
 
     public string Hostname => Cluster.ClusterEndpoint.Hostname;
 
-    public string Port => DatabasePort.ToString(CultureInfo.InvariantCulture);
+    public static string PortText => DatabasePort.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Npgsql connection string without the password: Npgsql reads it from <c>PGPASSWORD</c>.</summary>
     public string ConnectionString =>
-        $"Host={Hostname};Port={Port};Database={DatabaseName};Username={UserName};SSL Mode=Require;Timeout=30";
+        $"Host={Hostname};Port={PortText};Database={DatabaseName};Username={UserName};SSL Mode=Require;Timeout=30";
 
     public void AllowFrom(ISecurityGroup peer, string description) =>
         SecurityGroup.AddIngressRule(peer, Amazon.CDK.AWS.EC2.Port.Tcp(DatabasePort), description);

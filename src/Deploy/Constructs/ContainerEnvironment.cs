@@ -95,12 +95,12 @@ public sealed class ContainerEnvironment
         LiteralValue literal => literal.Value,
         DatabaseConnectionStringValue => Database(name).ConnectionString,
         DatabaseHostValue => Database(name).Hostname,
-        DatabasePortValue => Database(name).Port,
+        DatabasePortValue => DatabasePort(name),
         DatabaseNameValue => Database(name).DatabaseName,
         DatabaseUserValue => Database(name).UserName,
         CacheConnectionStringValue => Cache(name).ConnectionString,
         CacheHostValue => Cache(name).Hostname,
-        CachePortValue => Cache(name).Port,
+        CachePortValue => CachePort(name),
         ServiceUrlValue url => $"http://{Service(name, url.Workload)}:{ContainerPort}",
         ServicePortValue port => ServicePort(name, port.Workload),
         CompositeValue composite => Concatenate(name, composite),
@@ -125,6 +125,18 @@ public sealed class ContainerEnvironment
             ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the database, but the app has none.");
     }
 
+    private string DatabasePort(string variable)
+    {
+        Database(variable);
+        return AuroraDatabase.PortText;
+    }
+
+    private string CachePort(string variable)
+    {
+        Cache(variable);
+        return ServerlessCache.PortText;
+    }
+
     private ServerlessCache Cache(string variable)
     {
         UsesCache = true;
@@ -132,7 +144,7 @@ public sealed class ContainerEnvironment
             ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the cache, but the app has none.");
     }
 
-    private Amazon.CDK.AWS.SecretsManager.ISecret AppSecret(string variable, string name) =>
+    private Amazon.CDK.AWS.SecretsManager.Secret AppSecret(string variable, string name) =>
         bindings.Secrets.TryGetValue(name, out var secret)
             ? secret
             : throw new InvalidOperationException($"{workload}: '{variable}' refers to secret '{name}', which the app does not declare.");

@@ -52,5 +52,5 @@ public sealed class ContainerRepositories : Construct
 
     public IReadOnlyDictionary<string, Repository> Repositories { get; }
 
-    public static string LogicalId(string workload) => $"EcrRepository{Names.Pascal(workload)}";
+    public static string LogicalId(string workload) => $"EcrRepository{NameCase.Pascal(workload)}";
 }

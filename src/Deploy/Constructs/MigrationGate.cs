@@ -37,7 +37,6 @@ public sealed class MigrationGate : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var taskDefinition = props.Task.TaskDefinition;
-        var stack = Stack.Of(this);
 
         var logGroup = new LogGroup(this, "Logs", new LogGroupProps
         {
@@ -64,7 +63,8 @@ public sealed class MigrationGate : Construct
         {
             Sid = "WatchJobTask",
             Actions = new[] { "ecs:DescribeTasks", "ecs:StopTask" },
-            Resources = new[] { $"arn:{stack.Partition}:ecs:{stack.Region}:{stack.Account}:task/{props.Cluster.ClusterName}/*" },
+            // Task IDs exist only at run time; pseudo parameters keep the ARN the same for every account.
+            Resources = new[] { $"arn:{Aws.PARTITION}:ecs:{Aws.REGION}:{Aws.ACCOUNT_ID}:task/{props.Cluster.ClusterName}/*" },
         }));
         taskDefinition.TaskRole.GrantPassRole(role);
         taskDefinition.ObtainExecutionRole().GrantPassRole(role);
@@ -105,9 +105,9 @@ public sealed class MigrationGate : Construct
 
     public Trigger Trigger { get; }
 
-    public void ExecuteAfter(params IConstruct[] scopes) => Trigger.ExecuteAfter(scopes);
+    public void ExecuteAfter(params Construct[] scopes) => Trigger.ExecuteAfter(scopes);
 
-    public void ExecuteBefore(params IConstruct[] scopes) => Trigger.ExecuteBefore(scopes);
+    public void ExecuteBefore(params Construct[] scopes) => Trigger.ExecuteBefore(scopes);
 
     // Inline (no bundling at synthesis); the Node.js runtime ships the AWS SDK v3.
     private const string HandlerCode = """

@@ -115,7 +115,7 @@ public sealed class PublicLoadBalancer : Construct
                 $"'{workload}' is a second external service; one environment has one public entry point (put others behind it).");
         }
 
-        targetGroup = Listener.AddTargets(Names.Pascal(workload), new AddApplicationTargetsProps
+        targetGroup = Listener.AddTargets(NameCase.Pascal(workload), new AddApplicationTargetsProps
         {
             Port = EndpointModel.ContainerPort,
             Protocol = ApplicationProtocol.HTTP,

@@ -52,7 +52,7 @@ public sealed class ServerlessCache : Construct
 
     public string Hostname => Cache.AttrEndpointAddress;
 
-    public string Port => CachePort.ToString(CultureInfo.InvariantCulture);
+    public static string PortText => CachePort.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>StackExchange.Redis connection string.</summary>
     public string ConnectionString => $"{Hostname}:{CachePort},ssl=true,abortConnect=false";

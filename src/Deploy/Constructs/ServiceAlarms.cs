@@ -8,11 +8,12 @@ using Constructs;
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <param name="Prefix">Alarm names start with it, e.g. <c>appdelivery-dev-web</c>.</param>
+/// <param name="ServiceName">The ECS service name (set explicitly, so metrics need no reference to the service).</param>
 /// <param name="TargetGroup">For an external service: its load balancer target group.</param>
 public sealed record ServiceAlarmsProps(
     string Prefix,
     string Workload,
-    WorkloadService Service,
+    string ServiceName,
     string ClusterName,
     ApplicationTargetGroup? TargetGroup,
     ApplicationLoadBalancer? LoadBalancer,
@@ -32,14 +33,16 @@ public sealed class ServiceAlarms : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         var action = new SnsAction(props.Topic);
-        var rollback = new List<string>();
+        var rollback = new List<Alarm>();
+        var rollbackNames = new List<string>();
         var all = new List<Alarm>();
 
-        Alarm Add(string suffix, IMetric metric, double threshold, ComparisonOperator comparison, int periods, string description)
+        Alarm Add(string suffix, IMetric metric, double threshold, ComparisonOperator comparison, int periods, string description, bool rollsBack = false)
         {
-            var alarm = new Alarm(this, Names.Pascal(suffix), new AlarmProps
+            var name = $"{props.Prefix}-{suffix}";
+            var alarm = new Alarm(this, NameCase.Pascal(suffix), new AlarmProps
             {
-                AlarmName = $"{props.Prefix}-{suffix}",
+                AlarmName = name,
                 AlarmDescription = description,
                 Metric = metric,
                 Threshold = threshold,
@@ -51,12 +54,18 @@ public sealed class ServiceAlarms : Construct
             alarm.AddAlarmAction(action);
             alarm.AddOkAction(action);
             all.Add(alarm);
+            if (rollsBack)
+            {
+                rollback.Add(alarm);
+                rollbackNames.Add(name);
+            }
+
             return alarm;
         }
 
         Add(
             "cpu",
-            props.Service.Service.MetricCpuUtilization(new MetricOptions { Period = Duration.Minutes(5) }),
+            ServiceMetric("CPUUtilization", "Average", Duration.Minutes(5)),
             85,
             ComparisonOperator.GREATER_THAN_THRESHOLD,
             3,
@@ -64,20 +73,22 @@ public sealed class ServiceAlarms : Construct
 
         if (props.TargetGroup is { } targetGroup)
         {
-            rollback.Add(Add(
+            Add(
                 "5xx",
                 targetGroup.Metrics.HttpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, new MetricOptions { Period = Duration.Minutes(1), Statistic = "Sum" }),
                 5,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 2,
-                $"{props.Workload}: 5 or more 5xx responses a minute").AlarmName);
-            rollback.Add(Add(
+                $"{props.Workload}: 5 or more 5xx responses a minute",
+                rollsBack: true);
+            Add(
                 "unhealthy-hosts",
                 targetGroup.Metrics.UnhealthyHostCount(new MetricOptions { Period = Duration.Minutes(1), Statistic = "Maximum" }),
                 1,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 2,
-                $"{props.Workload}: a target failing /alive").AlarmName);
+                $"{props.Workload}: a target failing /alive",
+                rollsBack: true);
             Add(
                 "p99-latency",
                 targetGroup.Metrics.TargetResponseTime(new MetricOptions { Period = Duration.Minutes(5), Statistic = "p99" }),
@@ -99,33 +110,49 @@ public sealed class ServiceAlarms : Construct
         }
         else
         {
-            var serviceConnect5xx = new Metric(new MetricProps
-            {
-                Namespace = "AWS/ECS",
-                MetricName = "HTTPCode_Target_5XX_Count",
-                DimensionsMap = new Dictionary<string, string>
-                {
-                    ["ClusterName"] = props.ClusterName,
-                    ["ServiceName"] = props.Service.Service.ServiceName,
-                    ["DiscoveryName"] = props.Workload,
-                },
-                Statistic = "Sum",
-                Period = Duration.Minutes(1),
-            });
-            rollback.Add(Add(
+            var serviceConnect5xx = ServiceMetric("HTTPCode_Target_5XX_Count", "Sum", Duration.Minutes(1), ("DiscoveryName", props.Workload));
+            Add(
                 "5xx",
                 serviceConnect5xx,
                 5,
                 ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 2,
-                $"{props.Workload}: 5 or more 5xx responses a minute over Service Connect").AlarmName);
+                $"{props.Workload}: 5 or more 5xx responses a minute over Service Connect",
+                rollsBack: true);
         }
 
         Alarms = all;
-        RollbackAlarmNames = rollback;
+        RollbackAlarms = rollback;
+        RollbackAlarmNames = rollbackNames;
+
+        // Dimensions are literal names: the service refers to these alarms, so they cannot refer to it.
+        Metric ServiceMetric(string metric, string statistic, Duration period, params (string Name, string Value)[] extra)
+        {
+            var dimensions = new Dictionary<string, string>
+            {
+                ["ClusterName"] = props.ClusterName,
+                ["ServiceName"] = props.ServiceName,
+            };
+            foreach (var (name, value) in extra)
+            {
+                dimensions[name] = value;
+            }
+
+            return new Metric(new MetricProps
+            {
+                Namespace = "AWS/ECS",
+                MetricName = metric,
+                DimensionsMap = dimensions,
+                Statistic = statistic,
+                Period = period,
+            });
+        }
     }
 
     public IReadOnlyList<Alarm> Alarms { get; }
+
+    /// <summary>Alarms that roll a deployment back; the service must depend on them.</summary>
+    public IReadOnlyList<Alarm> RollbackAlarms { get; }
 
     public IReadOnlyList<string> RollbackAlarmNames { get; }
 }

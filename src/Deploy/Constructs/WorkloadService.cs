@@ -19,7 +19,7 @@ public sealed record WorkloadServiceProps(
 /// <summary>
 /// One long-running workload: a Fargate service in the private subnets, in the environment's Service
 /// Connect namespace as <c>http://{name}:8080</c>, rolled back by the circuit breaker (and by alarms
-/// added with <see cref="RollBackOn"/>), scaled on CPU and memory between the size's bounds.
+/// given to <see cref="RollBackOn"/>), scaled on CPU and memory between the size's bounds.
 /// </summary>
 public sealed class WorkloadService : Construct
 {
@@ -49,6 +49,7 @@ public sealed class WorkloadService : Construct
         {
             Cluster = props.Cluster,
             TaskDefinition = props.Task.TaskDefinition,
+            ServiceName = name,
             DesiredCount = size.DesiredCount,
             MinHealthyPercent = 100,
             MaxHealthyPercent = 200,
@@ -97,15 +98,21 @@ public sealed class WorkloadService : Construct
     public ScalableTaskCount Scaling { get; }
 
     /// <summary>Rolls a deployment back when any of these alarms fires while it is in progress.</summary>
-    public void RollBackOn(IReadOnlyList<string> alarmNames)
+    public void RollBackOn(ServiceAlarms alarms)
     {
-        ArgumentNullException.ThrowIfNull(alarmNames);
-        if (alarmNames.Count > 0)
+        ArgumentNullException.ThrowIfNull(alarms);
+        if (alarms.RollbackAlarmNames.Count == 0)
         {
-            Service.EnableDeploymentAlarms(alarmNames.ToArray(), new DeploymentAlarmOptions
-            {
-                Behavior = AlarmBehavior.ROLLBACK_ON_ALARM,
-            });
+            return;
+        }
+
+        Service.EnableDeploymentAlarms(alarms.RollbackAlarmNames.ToArray(), new DeploymentAlarmOptions
+        {
+            Behavior = AlarmBehavior.ROLLBACK_ON_ALARM,
+        });
+        foreach (var alarm in alarms.RollbackAlarms)
+        {
+            Service.Node.AddDependency(alarm);
         }
     }
 }

@@ -33,6 +33,10 @@ internal sealed record ContainerImage(string Reference, string Repository, strin
         return new ContainerImage(reference, string.Join('/', segments), tag);
     }
 
+    /// <summary>The Docker Hub image <paramref name="repository"/>, directly or through a mirror path ending in it.</summary>
+    public bool Is(string repository) =>
+        Repository == repository || Repository.EndsWith("/" + repository, StringComparison.Ordinal);
+
     /// <summary>Leading number of the tag: 17 for <c>17.6</c>, <c>17</c> or <c>17-alpine</c>.</summary>
     public int? TagMajorVersion()
     {

@@ -93,11 +93,11 @@ internal sealed class ManifestResourceParser(string file, ICollection<ManifestWa
         var image = ContainerImage.Parse(reference);
         var env = Env(name, resource).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var connectionString = OptionalString(name, resource, "connectionString");
-        return image.Repository switch
+        return image switch
         {
-            "postgres" => new ManifestPostgresServer(name, image, env, connectionString),
-            "valkey/valkey" => new ManifestCacheServer(name, "valkey", env, connectionString),
-            "redis" => new ManifestCacheServer(name, "redis", env, connectionString),
+            _ when image.Is("postgres") => new ManifestPostgresServer(name, image, env, connectionString),
+            _ when image.Is("valkey/valkey") => new ManifestCacheServer(name, "valkey", env, connectionString),
+            _ when image.Is("redis") => new ManifestCacheServer(name, "redis", env, connectionString),
             _ => throw Error(name, "image", $"no AWS mapping for container image '{reference}': {Supported} (PostgreSQL: postgres, cache: valkey/valkey or redis)"),
         };
     }
@@ -157,7 +157,7 @@ internal sealed class ManifestResourceParser(string file, ICollection<ManifestWa
             .ToList();
     }
 
-    private IEnumerable<JsonProperty> Properties(string name, JsonElement element, string field) =>
+    private JsonElement.ObjectEnumerator Properties(string name, JsonElement element, string field) =>
         element.ValueKind == JsonValueKind.Object
             ? element.EnumerateObject()
             : throw Error(name, field, "expected a JSON object");

@@ -53,4 +53,11 @@ public sealed record SecretValue(string Secret) : EnvValue
 public sealed record CompositeValue(IReadOnlyList<EnvValue> Parts) : EnvValue
 {
     public override bool IsSecret => Parts.Any(p => p.IsSecret);
+
+    /// <summary>Equal when the parts are equal, in order (records would compare the list reference).</summary>
+    public bool Equals(CompositeValue? other) =>
+        other is not null && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode() =>
+        Parts.Aggregate(typeof(CompositeValue).GetHashCode(), HashCode.Combine);
 }

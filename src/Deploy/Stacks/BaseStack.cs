@@ -6,7 +6,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.Route53;
 using Amazon.CDK.AWS.S3;
 using AppDelivery.Aspire.Deploy.Constructs;
-using AppDelivery.Aspire.Deploy.Stacks;
+using AppDelivery.Aspire.Deploy.Settings;
 using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Stacks;
@@ -45,7 +45,7 @@ public sealed class BaseStack : Stack
 
         var deployRole = new GitHubDeployRole(this, "GitHub", new GitHubDeployRoleProps(
             settings.GitHub,
-            settings.Environments.Keys.Where(k => k != DeploymentEnvironment.PreviewSettingsKey).ToArray(),
+            settings.Environments.Keys.Where(k => k != EnvironmentNames.PreviewTemplate).ToArray(),
             repositories.Repositories.Values.ToArray()));
 
         _ = new CfnOutput(this, "DeployRoleArn", new CfnOutputProps
@@ -55,7 +55,7 @@ public sealed class BaseStack : Stack
         });
         foreach (var (workload, repository) in repositories.Repositories)
         {
-            _ = new CfnOutput(this, $"Repository{Names.Pascal(workload)}Uri", new CfnOutputProps { Value = repository.RepositoryUri });
+            _ = new CfnOutput(this, $"Repository{NameCase.Pascal(workload)}Uri", new CfnOutputProps { Value = repository.RepositoryUri });
         }
     }
 

@@ -48,7 +48,7 @@ public static partial class CloudAssemblyBuilder
                 nameof(imageTag));
         }
 
-        var target = DeploymentEnvironment.Resolve(settings, environment);
+        var target = settings.ResolveEnvironment(environment);
         var cdkApp = new App(new AppProps
         {
             Outdir = System.Environment.GetEnvironmentVariable("CDK_OUTDIR") is null ? outdir : null,
@@ -82,7 +82,6 @@ public static partial class CloudAssemblyBuilder
                 Env = awsEnvironment,
                 Description = $"{settings.AppName} {target.Name}: database, cache, secrets and services.",
             });
-        environmentStack.AddDependency(baseStack);
 
         Tags.Of(cdkApp).Add("Application", settings.AppName);
         Tags.Of(environmentStack).Add("Environment", target.Name);

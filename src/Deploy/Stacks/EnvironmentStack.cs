@@ -7,6 +7,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using AppDelivery.Aspire.Deploy.Constructs;
 using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
 using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Stacks;
@@ -76,7 +77,7 @@ public sealed class EnvironmentStack : Stack
             Secrets.Secrets,
             app.Services.Where(s => s.HasHttpEndpoint).Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
 
-        WorkloadTask Task(Construct workloadScope, WorkloadModel workload, Settings.ServiceSize size, ContainerEnvironment environment) =>
+        WorkloadTask Task(Construct workloadScope, WorkloadModel workload, ServiceSize size, ContainerEnvironment environment) =>
             new(workloadScope, "Task", new WorkloadTaskProps(
                 workload,
                 size,
@@ -93,7 +94,7 @@ public sealed class EnvironmentStack : Stack
         var environments = new Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)>(StringComparer.Ordinal);
         foreach (var workload in app.Services)
         {
-            var workloadScope = new Construct(this, Names.Pascal(workload.Name));
+            var workloadScope = new Construct(this, NameCase.Pascal(workload.Name));
             var environment = ContainerEnvironment.Translate(workload, bindings, sizes.SeedData);
             var size = sizes.SizeOf(workload.Name);
             var service = new WorkloadService(workloadScope, "Service", new WorkloadServiceProps(
@@ -115,7 +116,7 @@ public sealed class EnvironmentStack : Stack
         var gates = new List<MigrationGate>();
         foreach (var job in app.Jobs)
         {
-            var jobScope = new Construct(this, Names.Pascal(job.Name));
+            var jobScope = new Construct(this, NameCase.Pascal(job.Name));
             var environment = ContainerEnvironment.Translate(job, bindings, sizes.SeedData);
             var securityGroup = new SecurityGroup(jobScope, "SecurityGroup", new SecurityGroupProps
             {
@@ -154,12 +155,14 @@ public sealed class EnvironmentStack : Stack
         }
 
         // Jobs run after the data stores (and their ingress rules) exist and before any service rolls.
-        var dependencies = new IConstruct?[] { Database, Cache, Secrets }.OfType<IConstruct>().ToArray();
+        var dependencies = new Construct?[] { Database, Cache, Secrets }.OfType<Construct>().ToArray();
         foreach (var gate in gates)
         {
             gate.ExecuteAfter(dependencies);
-            gate.ExecuteBefore(services.Values.Select(s => (IConstruct)s.Service).ToArray());
+            gate.ExecuteBefore(services.Values.Select(s => (Construct)s.Service).ToArray());
         }
+
+        _ = new TriggerProviderPolicy(this, "TriggerProvider", new TriggerProviderPolicyProps(gates, retention, production));
 
         AlarmTopic = new AlarmTopic(this, "Alarms", new AlarmTopicProps($"{prefix}-alarms", sizes.AlarmEmail, production));
         ApplicationTargetGroup? publicTargetGroup = null;
@@ -184,12 +187,12 @@ public sealed class EnvironmentStack : Stack
             var alarms = new ServiceAlarms(service, "Alarms", new ServiceAlarmsProps(
                 $"{prefix}-{workload.Name}",
                 workload.Name,
-                service,
+                workload.Name,
                 Cluster.ClusterName,
                 targetGroup,
                 workload.IsExternal ? LoadBalancer!.LoadBalancer : null,
                 AlarmTopic.Topic));
-            service.RollBackOn(alarms.RollbackAlarmNames);
+            service.RollBackOn(alarms);
         }
 
         if (LoadBalancer is not null)
@@ -211,7 +214,7 @@ public sealed class EnvironmentStack : Stack
         _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName });
         foreach (var (name, secret) in Secrets.Secrets)
         {
-            _ = new CfnOutput(this, $"Secret{Names.Pascal(name)}Arn", new CfnOutputProps
+            _ = new CfnOutput(this, $"Secret{NameCase.Pascal(name)}Arn", new CfnOutputProps
             {
                 Value = secret.SecretArn,
                 Description = $"Secret parameter '{name}' (JSON key '{AppSecrets.ValueKey}')",

@@ -25,13 +25,17 @@ public sealed class IndexModel(ApiClient api) : PageModel
         var created = await api.CreateBoardAsync(new CreateBoardRequest(NewBoard.Name), cancellationToken);
         if (created.Succeeded)
         {
-            TempData["StatusMessage"] = $"Board \"{created.Value.Name}\" created.";
+            TempData[StatusMessage.TempDataKey] = $"Board \"{created.Value.Name}\" created.";
             return RedirectToPage("/Boards/Board", new { id = created.Value.Id });
         }
 
         ModelState.AddApiFieldErrors(created.Error, nameof(NewBoard), typeof(NewBoardForm));
         await LoadBoardsAsync(cancellationToken);
-        Response.StatusCode = LoadError is null ? PageStatusCodes.For(created.Error) : Response.StatusCode;
+        if (LoadError is null)
+        {
+            Response.StatusCode = PageStatusCodes.For(created.Error);
+        }
+
         return Page();
     }
 

@@ -10,14 +10,13 @@ using DatabaseMigrator = migrations::AppDelivery.Aspire.Migrations.DatabaseMigra
 namespace AppDelivery.Aspire.Api.Tests.Infrastructure;
 
 /// <summary>
-/// One Api per test class, on its own PostgreSQL server with a freshly migrated database and its own Valkey
-/// process (a local process, so tests may stop it). Subclasses choose the variant.
+/// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server) and its
+/// own Valkey process (a local process, so tests may stop it). Subclasses choose the variant.
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
 
-    private PostgresServer? _postgres;
     private ValkeyServer? _valkey;
     private ApiApplicationFactory? _factory;
 
@@ -41,9 +40,9 @@ public abstract class ApiFixture : IAsyncLifetime
     {
         try
         {
-            _postgres = await PostgresServer.StartAsync();
+            var postgres = await SharedPostgresServer.GetAsync();
             _valkey = await ValkeyServer.StartProcessAsync(CacheOptions);
-            DatabaseConnectionString = await _postgres.CreateDatabaseAsync();
+            DatabaseConnectionString = await postgres.CreateDatabaseAsync();
             DatabaseMigrator.Migrate(DatabaseConnectionString);
 
             _factory = new ApiApplicationFactory(
@@ -106,13 +105,5 @@ public abstract class ApiFixture : IAsyncLifetime
             await _valkey.DisposeAsync();
             _valkey = null;
         }
-
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
-            _postgres = null;
-        }
-
-        GC.SuppressFinalize(this);
     }
 }

@@ -27,8 +27,8 @@ public sealed class BoardModel(ApiClient api) : PageModel
     /// <summary>Why the board or its items could not be shown.</summary>
     public ApiError? LoadError { get; private set; }
 
-    /// <summary>Why a status change failed, e.g. a conflicting edit.</summary>
-    public ApiError? ChangeError { get; private set; }
+    /// <summary>Why adding or changing an item failed, e.g. a conflicting edit.</summary>
+    public ApiError? ActionError { get; private set; }
 
     public Guid? FailedItemId { get; private set; }
 
@@ -42,7 +42,7 @@ public sealed class BoardModel(ApiClient api) : PageModel
             Id, new CreateWorkItemRequest(NewItem.Title, description, status), cancellationToken);
         if (created.Succeeded)
         {
-            TempData["StatusMessage"] = $"Item \"{created.Value.Title}\" added.";
+            TempData[StatusMessage.TempDataKey] = $"Item \"{created.Value.Title}\" added.";
             return RedirectToSelf();
         }
 
@@ -52,11 +52,15 @@ public sealed class BoardModel(ApiClient api) : PageModel
         }
         else
         {
-            ChangeError = created.Error;
+            ActionError = created.Error;
         }
 
         await LoadAsync(cancellationToken);
-        Response.StatusCode = LoadError is null ? PageStatusCodes.For(created.Error) : Response.StatusCode;
+        if (LoadError is null)
+        {
+            Response.StatusCode = PageStatusCodes.For(created.Error);
+        }
+
         return Page();
     }
 
@@ -66,15 +70,19 @@ public sealed class BoardModel(ApiClient api) : PageModel
         var result = await ChangeStatusAsync(itemId, version, newStatus, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["StatusMessage"] =
+            TempData[StatusMessage.TempDataKey] =
                 $"\"{result.Value.Title}\" is now {WorkItemStatuses.Label(result.Value.Status).ToLowerInvariant()}.";
             return RedirectToSelf();
         }
 
-        ChangeError = result.Error;
+        ActionError = result.Error;
         FailedItemId = itemId;
         await LoadAsync(cancellationToken);
-        Response.StatusCode = LoadError is null ? PageStatusCodes.For(result.Error) : Response.StatusCode;
+        if (LoadError is null)
+        {
+            Response.StatusCode = PageStatusCodes.For(result.Error);
+        }
+
         return Page();
     }
 

@@ -1,7 +1,7 @@
 using AppDelivery.Aspire.LocalServers;
 using Npgsql;
 
-namespace AppDelivery.Aspire.Migrations.Tests.LocalServers;
+namespace AppDelivery.Aspire.Migrations.Tests.Servers;
 
 public sealed class PostgresServerTests
 {
@@ -20,6 +20,18 @@ public sealed class PostgresServerTests
         Assert.Equal("127.0.0.1", first.Host);
         Assert.False(string.IsNullOrEmpty(first.Password));
         Assert.Equal(0L, await QueryAsync<long>(first.ConnectionString, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", timeout.Token));
+    }
+
+    [Fact]
+    public async Task StartAsync_uses_the_server_named_by_the_environment_or_starts_one()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var external = EnvironmentVariables.Read(EnvironmentVariables.Postgres);
+
+        await using var server = await PostgresServer.StartAsync(timeout.Token);
+
+        Assert.Equal(external is not null, server.IsExternal);
+        Assert.Equal(1, await QueryAsync<int>(server.ConnectionString, "SELECT 1", timeout.Token));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using AppDelivery.Aspire.LocalServers;
 
-namespace AppDelivery.Aspire.Migrations.Tests.LocalServers;
+namespace AppDelivery.Aspire.Migrations.Tests.Servers;
 
 public abstract class ValkeyServerTests(ValkeyOptions options)
 {
@@ -17,6 +17,19 @@ public abstract class ValkeyServerTests(ValkeyOptions options)
         await using var client = await server.ConnectAsync(timeout.Token);
         Assert.Equal("PONG", await client.ExecuteAsync(timeout.Token, "PING"));
         await AssertClusterStateAsync(client, timeout.Token);
+    }
+
+    [Fact]
+    public async Task StartAsync_uses_the_server_named_by_the_environment_or_starts_one()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var external = EnvironmentVariables.Read(EnvironmentVariables.Valkey);
+
+        await using var server = await ValkeyServer.StartAsync(options, timeout.Token);
+
+        Assert.Equal(external is not null, server.IsExternal);
+        var expectedPrefix = external ?? $"127.0.0.1:{server.Port},password=";
+        Assert.StartsWith(expectedPrefix, server.ConnectionString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text;
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <summary>Turns resource names such as <c>api-key</c> into construct/logical-ID parts such as <c>ApiKey</c>.</summary>
-public static class Names
+public static class NameCase
 {
     public static string Pascal(string name)
     {

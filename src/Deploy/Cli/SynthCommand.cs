@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using AppDelivery.Aspire.Deploy.Manifest;
+using AppDelivery.Aspire.Deploy.Settings;
+using AppDelivery.Aspire.Deploy.Stacks;
+using AppDelivery.Aspire.Deploy.Summary;
+
+namespace AppDelivery.Aspire.Deploy.Cli;
+
+/// <summary>Settings + manifest → the two stacks → the summary. Inputs are checked before CDK runs.</summary>
+internal static partial class SynthCommand
+{
+    public static int Run(SynthOptions options, TextWriter output, TextWriter error, bool fromCdkContext = false)
+    {
+        var settings = DeploymentSettingsLoader.Load(options.SettingsPath);
+        var environment = settings.ResolveEnvironment(options.Environment);
+        var manifest = ManifestReader.Read(options.ManifestPath, settings);
+        foreach (var warning in manifest.Warnings)
+        {
+            error.WriteLine($"warning: {warning}");
+        }
+
+        var imageTag = options.ImageTag ?? GitCommit.ShortHash(Directory.GetCurrentDirectory());
+        if (!ImageTagRegex().IsMatch(imageTag))
+        {
+            throw new InputException(
+                fromCdkContext ? CdkContext.Source : CommandLine.Source,
+                fromCdkContext ? CdkContext.ImageTagKey : "--image-tag",
+                $"'{imageTag}' is not a container image tag (letters, digits, '_', '.', '-'; at most 128)");
+        }
+
+        var synthesized = CloudAssemblyBuilder.Synthesize(manifest.Model, settings, environment.Name, imageTag, options.OutputDirectory);
+        var baseStack = TemplateInventory.Read(synthesized.Directory, synthesized.BaseStackName);
+        var environmentStack = TemplateInventory.Read(synthesized.Directory, synthesized.EnvironmentStackName);
+        var cost = CostEstimator.Estimate(settings, environment, manifest.Model, environmentStack, baseStack, PriceTable.EuWest1);
+        SynthSummary
+            .Create(environment.Name, imageTag, synthesized.Directory, settings.Region, [baseStack, environmentStack], cost,
+                manifest.Model, synthesized.EnvironmentStackName)
+            .WriteTo(output);
+        return 0;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
+    private static partial Regex ImageTagRegex();
+}

@@ -1,0 +1,56 @@
+using AppDelivery.Aspire.Deploy.Manifest;
+using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
+using AppDelivery.Aspire.Deploy.Tests.Settings;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
+
+/// <summary>The AppHost's committed manifest with the committed settings: what <c>synth</c> deploys.</summary>
+public sealed class CommittedManifestTests
+{
+    private static readonly string ManifestPath = Path.Combine(RepositoryPaths.Root, "src", "AppHost", "aspire-manifest.json");
+
+    private readonly ManifestReadResult _result =
+        ManifestReader.Read(ManifestPath, DeploymentSettingsLoader.Load(RepositoryPaths.Settings));
+
+    [Fact]
+    public void Has_the_template_resources()
+    {
+        var model = _result.Model;
+
+        Assert.Equal(new DatabaseModel(ResourceNames.Postgres, ResourceNames.Database, ResourceNames.Database, "postgres", 17), model.Database);
+        Assert.Equal(new CacheModel(ResourceNames.Cache, "valkey"), model.Cache);
+        Assert.Equal([ResourceNames.Migrations], model.Jobs.Select(j => j.Name));
+        Assert.Equal([ResourceNames.Api, ResourceNames.Web], model.Services.Select(s => s.Name));
+        Assert.Equal([new SecretModel(ResourceNames.ApiKey, new GeneratedSecret(32, Special: false))], model.Secrets);
+    }
+
+    [Fact]
+    public void Only_web_is_public()
+    {
+        var services = _result.Model.Services.ToDictionary(s => s.Name);
+
+        Assert.True(services[ResourceNames.Web].IsExternal);
+        Assert.False(services[ResourceNames.Api].IsExternal);
+        Assert.True(services[ResourceNames.Api].HasHttpEndpoint);
+    }
+
+    [Fact]
+    public void Web_calls_api_over_http_and_shares_the_api_key()
+    {
+        var web = _result.Model.Services.Single(s => s.Name == ResourceNames.Web).Environment.ToDictionary(e => e.Name, e => e.Value);
+
+        Assert.Equal(new ServiceUrlValue(ResourceNames.Api, "http"), web["services__api__http__0"]);
+        Assert.Equal(new SecretValue(ResourceNames.ApiKey), web["Auth__ApiKey"]);
+        Assert.IsType<CacheConnectionStringValue>(web["ConnectionStrings__cache"]);
+        Assert.DoesNotContain("services__api__https__0", web.Keys);
+    }
+
+    [Fact]
+    public void Warnings_are_only_the_https_endpoints()
+    {
+        Assert.Equal(
+            ["resources.api.bindings.https", "resources.web.bindings.https", "resources.web.env.services__api__https__0"],
+            _result.Warnings.Select(w => w.Field).Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
+using AppDelivery.Aspire.Deploy.Stacks;
+using AppDelivery.Aspire.Deploy.Tests.Settings;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+/// <summary>
+/// One synthesis of the base stack and one environment stack, shared by a test class. The templates
+/// are available both as CDK assertion <see cref="Template"/>s and as parsed JSON for whole-template scans.
+/// </summary>
+public abstract class SynthesizedEnvironment : IDisposable
+{
+    public const string ImageTag = "1.0.0-abc1234";
+
+    private static int synthesisCount;
+
+    protected SynthesizedEnvironment(
+        string environment,
+        Func<DeploymentSettings, DeploymentSettings>? customize = null,
+        ApplicationModel? application = null,
+        string imageTag = ImageTag)
+    {
+        CdkProcess.Initialize();
+        EnvironmentName = environment;
+        Settings = (customize ?? (s => s))(DeploymentSettingsLoader.Load(RepositoryPaths.Settings));
+        Application = application ?? TestApplication.Create();
+        OutputDirectory = Directory.CreateTempSubdirectory("cdk-test-").FullName;
+
+        var stopwatch = Stopwatch.StartNew();
+        Stacks = CloudAssemblyBuilder.Build(Application, Settings, environment, imageTag, OutputDirectory, validateTemplates: false);
+        var assembly = Stacks.App.Synth();
+        SynthesisTime = stopwatch.Elapsed;
+        IsFirstSynthesisInProcess = Interlocked.Increment(ref synthesisCount) == 1;
+
+        BaseJson = ReadTemplate(assembly.Directory, Stacks.Base.StackName);
+        EnvironmentJson = ReadTemplate(assembly.Directory, Stacks.Environment.StackName);
+        Base = Template.FromStack(Stacks.Base);
+        Environment = Template.FromStack(Stacks.Environment);
+    }
+
+    public string EnvironmentName { get; }
+
+    public DeploymentSettings Settings { get; }
+
+    public ApplicationModel Application { get; }
+
+    public DeploymentStacks Stacks { get; }
+
+    public string OutputDirectory { get; }
+
+    public TimeSpan SynthesisTime { get; }
+
+    /// <summary>The first synthesis in a test process also pays for starting jsii.</summary>
+    public bool IsFirstSynthesisInProcess { get; }
+
+    public Template Base { get; }
+
+    public Template Environment { get; }
+
+    public JsonObject BaseJson { get; }
+
+    public JsonObject EnvironmentJson { get; }
+
+    public EnvironmentSettings EnvironmentSettings => Settings.ResolveEnvironment(EnvironmentName).Settings;
+
+    public void Dispose()
+    {
+        Directory.Delete(OutputDirectory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    private static JsonObject ReadTemplate(string directory, string stack) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(directory, $"{stack}.template.json")))!.AsObject();
+}
+
+public sealed class DevEnvironment() : SynthesizedEnvironment("dev");
+
+public sealed class StagingEnvironment() : SynthesizedEnvironment("staging");
+
+public sealed class ProdEnvironment() : SynthesizedEnvironment("prod");
+
+public sealed class PreviewEnvironment() : SynthesizedEnvironment("pr-1");
