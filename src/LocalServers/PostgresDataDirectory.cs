@@ -8,7 +8,11 @@ internal sealed class PostgresDataDirectory
 {
     public const string OsUser = "postgres";
     private const string InstallCommand = "apt-get install -y postgresql";
+    private const string DirectoryPrefix = "appdelivery-postgres-";
     private static readonly TimeSpan InitDbTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Older than any test run: a directory this old without a running server was left by a killed test host.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
     private PostgresDataDirectory(string root, string binDirectory)
     {
@@ -29,7 +33,8 @@ internal sealed class PostgresDataDirectory
         var binDirectory = Path.GetDirectoryName(initDb)!;
         ServerBinary.Find(["postgres"], [binDirectory, "/usr/lib/postgresql/15/bin"], InstallCommand);
 
-        var root = Directory.CreateTempSubdirectory("appdelivery-postgres-").FullName;
+        DeleteAbandoned();
+        var root = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         var directory = new PostgresDataDirectory(root, binDirectory);
         try
         {
@@ -75,9 +80,29 @@ internal sealed class PostgresDataDirectory
             var firstLine = File.ReadLines(pidFile).FirstOrDefault();
             return int.TryParse(firstLine, out var processId) ? processId : null;
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private static void DeleteAbandoned()
+    {
+        foreach (var path in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var candidate = new PostgresDataDirectory(path, binDirectory: string.Empty);
+            var running = candidate.ReadPostmasterProcessId() is { } processId && Directory.Exists($"/proc/{processId}");
+            if (!running && Directory.GetLastWriteTimeUtc(path) < DateTime.UtcNow - AbandonedAfter)
+            {
+                try
+                {
+                    candidate.Delete();
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // Best effort: another test host may be deleting it at the same time.
+                }
+            }
         }
     }
 

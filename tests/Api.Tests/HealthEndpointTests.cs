@@ -17,7 +17,9 @@ public sealed class HealthEndpointTests(StandaloneApiFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
         var checks = report.RootElement.GetProperty("checks").EnumerateObject().Select(check => check.Name);
-        Assert.Equal(["PostgreSql", "cache", "self"], checks.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { "PostgreSql", ResourceNames.Cache, "self" }.Order(StringComparer.Ordinal),
+            checks.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -93,6 +93,9 @@ public sealed partial class AuroraDatabase : Construct
         var generatedSecret = Cluster.Node.FindChild("Secret");
         StableIds.Pin(generatedSecret, SecretLogicalId);
         Secret = (ISecret)generatedSecret;
+
+        // The cluster's removal policy does not reach its generated secret; a snapshot is useless without it.
+        ((Secret)generatedSecret).ApplyRemovalPolicy(props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
         DatabaseName = props.Database.DatabaseName;
         UserName = props.Database.UserName;
     }

@@ -151,7 +151,13 @@ public sealed class ContainerEnvironment
 
     private string ServicePort(string variable, string name)
     {
-        Service(variable, name);
+        // A port is not a call: it is usually the workload's own (HTTP_PORTS).
+        if (!bindings.Services.Contains(name) && name != workload)
+        {
+            throw new InvalidOperationException(
+                $"{workload}: '{variable}' refers to '{name}', which is not a service with an HTTP endpoint.");
+        }
+
         return ContainerPort;
     }
 
@@ -163,7 +169,11 @@ public sealed class ContainerEnvironment
                 $"{workload}: '{variable}' refers to '{name}', which is not a service with an HTTP endpoint.");
         }
 
-        calledServices.Add(name);
+        if (name != workload)
+        {
+            calledServices.Add(name);
+        }
+
         return name;
     }
 }

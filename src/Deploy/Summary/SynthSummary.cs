@@ -28,8 +28,9 @@ public sealed record SynthSummary(
         var prices = Cost.Prices;
         var regionNote = Region == prices.Region ? string.Empty : $"; this deployment is in {Region}";
         output.WriteLine($"Estimated monthly cost (USD; an estimate from {prices.Region} list prices, {prices.AsOf}{regionNote}; see docs/deploy.md):");
+        var overBudget = Cost.EnvironmentTotal > Cost.MonthlyBudgetUsd ? ", which the estimate exceeds: the budget alarm will fire" : string.Empty;
         WriteLines(output, $"environment {Environment}", Cost.EnvironmentLines, Cost.EnvironmentTotal,
-            $"budget {Money(Cost.MonthlyBudgetUsd)}");
+            $"budget {Money(Cost.MonthlyBudgetUsd)}{overBudget}");
         WriteLines(output, "shared by all environments (base stack)", Cost.SharedLines, Cost.SharedTotal, null);
 
         if (OperatorSecretCommands.Count == 0)

@@ -17,6 +17,7 @@ public abstract class ApiFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
 
+    private bool _holdsPostgres;
     private ValkeyServer? _valkey;
     private ApiApplicationFactory? _factory;
 
@@ -40,7 +41,8 @@ public abstract class ApiFixture : IAsyncLifetime
     {
         try
         {
-            var postgres = await SharedPostgresServer.GetAsync();
+            var postgres = await SharedPostgresServer.AcquireAsync();
+            _holdsPostgres = true;
             _valkey = await ValkeyServer.StartProcessAsync(CacheOptions);
             DatabaseConnectionString = await postgres.CreateDatabaseAsync();
             DatabaseMigrator.Migrate(DatabaseConnectionString);
@@ -104,6 +106,12 @@ public abstract class ApiFixture : IAsyncLifetime
         {
             await _valkey.DisposeAsync();
             _valkey = null;
+        }
+
+        if (_holdsPostgres)
+        {
+            _holdsPostgres = false;
+            await SharedPostgresServer.ReleaseAsync();
         }
     }
 }

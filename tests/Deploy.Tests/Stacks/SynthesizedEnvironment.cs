@@ -84,3 +84,37 @@ public sealed class StagingEnvironment() : SynthesizedEnvironment("staging");
 public sealed class ProdEnvironment() : SynthesizedEnvironment("prod");
 
 public sealed class PreviewEnvironment() : SynthesizedEnvironment("pr-1");
+
+/// <summary>Staging with a public domain, an alarm e-mail and an account that already has GitHub's OIDC provider.</summary>
+public sealed class DomainEnvironment() : SynthesizedEnvironment("staging", s => s with
+{
+    Domain = new DomainSettings(ZoneName, ExistingHostedZoneId: null),
+    GitHub = s.GitHub with { ExistingOidcProviderArn = ExistingOidcProvider },
+    Environments = s.Environments.ToDictionary(
+        e => e.Key,
+        e => e.Key == "staging" ? e.Value with { AlarmEmail = AlarmEmail } : e.Value,
+        StringComparer.Ordinal),
+})
+{
+    public const string ZoneName = "example.com";
+    public const string AlarmEmail = "ops@example.com";
+    public const string ExistingOidcProvider = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com";
+}
+
+/// <summary>Dev again, deployed with the next image tag.</summary>
+public sealed class NextImageEnvironment() : SynthesizedEnvironment("dev", imageTag: NextTag)
+{
+    public const string NextTag = "1.0.1-def5678";
+}
+
+/// <summary>Dev with a secret parameter that has no generator, so an operator must set it.</summary>
+public sealed class OperatorSecretEnvironment() : SynthesizedEnvironment("dev", application: TestApplication.Create(withOperatorSecret: true));
+
+/// <summary>Dev from the committed AppHost manifest, read by the manifest reader.</summary>
+public sealed class ManifestEnvironment() : SynthesizedEnvironment("dev", application: ReadManifest())
+{
+    public static string ManifestPath => Path.Combine(RepositoryPaths.Root, "src", "AppHost", "aspire-manifest.json");
+
+    private static ApplicationModel ReadManifest() =>
+        global::AppDelivery.Aspire.Deploy.Manifest.ManifestReader.Read(ManifestPath, DeploymentSettingsLoader.Load(RepositoryPaths.Settings)).Model;
+}

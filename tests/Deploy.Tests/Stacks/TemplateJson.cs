@@ -75,7 +75,7 @@ internal static class TemplateJson
         switch (node)
         {
             case JsonObject o:
-                foreach (var (key, child) in o)
+                foreach (var (_, child) in o)
                 {
                     if (child is not null)
                     {

@@ -60,6 +60,38 @@ public sealed class PostgresServerTests
         Assert.Equal("survives", await QueryAsync<string>(database, "SELECT text FROM notes", timeout.Token));
     }
 
+    [Fact]
+    public async Task Starting_deletes_directories_abandoned_by_killed_test_hosts_but_not_running_ones()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        var abandoned = CreateOldServerDirectory(postmasterProcessId: null);
+        var running = CreateOldServerDirectory(postmasterProcessId: Environment.ProcessId);
+        try
+        {
+            await using var server = await PostgresServer.StartProcessAsync(timeout.Token);
+
+            Assert.False(Directory.Exists(abandoned));
+            Assert.True(Directory.Exists(running));
+        }
+        finally
+        {
+            Directory.Delete(running, recursive: true);
+        }
+    }
+
+    private static string CreateOldServerDirectory(int? postmasterProcessId)
+    {
+        var path = Directory.CreateTempSubdirectory("appdelivery-postgres-").FullName;
+        var data = Directory.CreateDirectory(Path.Combine(path, "data")).FullName;
+        if (postmasterProcessId is { } processId)
+        {
+            File.WriteAllText(Path.Combine(data, "postmaster.pid"), $"{processId}\n");
+        }
+
+        Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-2));
+        return path;
+    }
+
     private static async Task<T> QueryAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -1,0 +1,101 @@
+using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
+using AppDelivery.Aspire.Deploy.Summary;
+using AppDelivery.Aspire.Deploy.Tests.Settings;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Cli;
+
+/// <summary>The estimate's arithmetic on hand-made template inventories (no CDK involved).</summary>
+public sealed class CostEstimatorTests
+{
+    private static readonly PriceTable Prices = PriceTable.EuWest1;
+
+    private static readonly ApplicationModel OneService = new(
+        [new WorkloadModel("api", "Api.csproj", WorkloadKind.Service, [new EndpointModel("http", "http", External: true)], [])],
+        Database: null,
+        Cache: null,
+        Secrets: []);
+
+    private static readonly TemplateInventory Empty = new("stack", new Dictionary<string, int>(), WebAclRules: 0);
+
+    private readonly DeploymentSettings _settings = DeploymentSettingsLoader.Load(RepositoryPaths.Settings);
+
+    [Fact]
+    public void Always_on_service_runs_730_hours()
+    {
+        var prod = _settings.ResolveEnvironment("prod");
+
+        var cost = CostEstimator.Estimate(_settings, prod, OneService, Empty, Empty, Prices);
+
+        var fargate = Assert.Single(cost.EnvironmentLines, l => l.Item == "Fargate api");
+        var size = prod.Settings.DefaultService;
+        var expected = size.DesiredCount * 730m * ((size.Cpu / 1024m * Prices.FargateArmVcpuHour) + (size.MemoryMiB / 1024m * Prices.FargateArmGbHour));
+        Assert.Equal(expected, fargate.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Scaled_to_zero_service_runs_only_working_hours()
+    {
+        var dev = _settings.ResolveEnvironment("dev");
+
+        var cost = CostEstimator.Estimate(_settings, dev, OneService, Empty, Empty, Prices);
+
+        Assert.Equal(13m * 5m * 52m / 12m, CostEstimator.WorkingHoursPerMonth);
+        Assert.Contains("281.67 h", Assert.Single(cost.EnvironmentLines, l => l.Item == "Fargate api").Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_synthesized_resources_are_priced()
+    {
+        var cost = CostEstimator.Estimate(_settings, _settings.ResolveEnvironment("dev"), OneService, Empty, Empty, Prices);
+
+        Assert.Equal(["Fargate api", "CloudWatch"], cost.EnvironmentLines.Select(l => l.Item));
+        Assert.Empty(cost.SharedLines);
+    }
+
+    [Fact]
+    public void Counts_come_from_the_templates()
+    {
+        var environmentStack = new TemplateInventory("env", new Dictionary<string, int>
+        {
+            ["AWS::SecretsManager::Secret"] = 3,
+            ["AWS::WAFv2::WebACL"] = 1,
+            ["AWS::CloudWatch::Alarm"] = 4,
+        }, WebAclRules: 2);
+        var baseStack = new TemplateInventory("base", new Dictionary<string, int> { ["AWS::EC2::NatGateway"] = 2 }, WebAclRules: 0);
+
+        var cost = CostEstimator.Estimate(_settings, _settings.ResolveEnvironment("prod"), OneService, environmentStack, baseStack, Prices);
+
+        Assert.Equal(3 * Prices.SecretMonth, cost.EnvironmentLines.Single(l => l.Item == "Secrets Manager").MonthlyUsd);
+        Assert.Equal(Prices.WebAclMonth + (2 * Prices.WebAclRuleMonth), cost.EnvironmentLines.Single(l => l.Item == "WAF").MonthlyUsd);
+        Assert.Equal((2 * 730m * (Prices.NatGatewayHour + Prices.PublicIpv4Hour)) + (CostEstimator.NatDataGbPerMonth * Prices.NatGatewayDataGb),
+            cost.SharedLines.Single(l => l.Item == "NAT gateway").MonthlyUsd);
+    }
+
+    [Fact]
+    public void Summary_flags_an_estimate_over_budget()
+    {
+        var environment = _settings.ResolveEnvironment("pr-3");
+        var cost = new CostEstimate("pr-3", Prices, [new CostLine("Fargate api", "x", environment.Settings.MonthlyBudgetUsd + 1)], [], environment.Settings.MonthlyBudgetUsd);
+        var summary = new SynthSummary("pr-3", "t", "out", "eu-west-1", [Empty], cost, [], []);
+        using var output = new StringWriter();
+
+        summary.WriteTo(output);
+
+        Assert.Contains("which the estimate exceeds", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Operator_secret_command_looks_the_secret_up_by_logical_id()
+    {
+        var application = OneService with { Secrets = [new SecretModel("smtp-password", null), new SecretModel("api-key", new GeneratedSecret(32, false))] };
+
+        var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "appdelivery-dev"));
+
+        Assert.Equal(
+            "aws secretsmanager put-secret-value --region eu-west-1 --secret-id \"$(aws cloudformation describe-stack-resource --region eu-west-1"
+            + " --stack-name appdelivery-dev --logical-resource-id AppSecretSmtpPassword --query StackResourceDetail.PhysicalResourceId --output text)\""
+            + " --secret-string '{\"value\":\"<smtp-password>\"}'",
+            command);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using AppDelivery.Aspire.Deploy.Constructs;
+using static AppDelivery.Aspire.Deploy.Tests.Stacks.TestApplication;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+[Collection(CdkCollectionDefinition.Name)]
+public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : IClassFixture<DevEnvironment>, IClassFixture<ProdEnvironment>
+{
+    private JsonObject Json => dev.BaseJson;
+
+    [Fact]
+    public void IsTheSameWhicheverEnvironmentIsDeployed() =>
+        Assert.True(JsonNode.DeepEquals(dev.BaseJson, prod.BaseJson), "The base stack must not depend on the environment.");
+
+    [Fact]
+    public void VpcSpansTheSettingsZonesWithPublicPrivateAndIsolatedSubnets()
+    {
+        Assert.Equal(6, Json.Resources("AWS::EC2::Subnet").Count());
+        Assert.Equal(dev.Settings.NatGateways, Json.Resources("AWS::EC2::NatGateway").Count());
+        var names = Json.Resources("AWS::EC2::Subnet").Select(s => s.Id).ToArray();
+        foreach (var kind in new[] { "public", "private", "isolated" })
+        {
+            Assert.Equal(2, names.Count(n => n.Contains($"Vpc{kind}Subnet", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void AllVpcTrafficIsFlowLogged()
+    {
+        dev.Base.HasResourceProperties("AWS::EC2::FlowLog", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ResourceType"] = "VPC",
+            ["TrafficType"] = "ALL",
+            ["LogDestinationType"] = "cloud-watch-logs",
+        }));
+    }
+
+    [Fact]
+    public void EachWorkloadHasAScannedImmutableRepositoryWithALifecycle()
+    {
+        foreach (var workload in new[] { Api, Web, Migrations })
+        {
+            var repository = Json.Resource(ContainerRepositories.LogicalId(workload));
+            var properties = repository.Properties();
+            Assert.Equal($"{dev.Settings.AppName}/{workload}", (string?)properties["RepositoryName"]);
+            Assert.True((bool)properties["ImageScanningConfiguration"]!["ScanOnPush"]!);
+            Assert.Equal("IMMUTABLE", (string?)properties["ImageTagMutability"]);
+            Assert.Contains("imageCountMoreThan", (string?)properties["LifecyclePolicy"]!["LifecyclePolicyText"], StringComparison.Ordinal);
+            Assert.Equal("Retain", (string?)repository["DeletionPolicy"]);
+        }
+    }
+
+    [Fact]
+    public void DeployRoleTrustsOnlyTheRepositorysEnvironments()
+    {
+        var role = Json.Resource(GitHubDeployRole.RoleLogicalId).Properties();
+        var statement = Assert.Single(role["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
+        Assert.Equal("sts:AssumeRoleWithWebIdentity", (string?)statement["Action"]);
+        Assert.Equal("sts.amazonaws.com", (string?)statement["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:aud"]);
+        var repository = dev.Settings.GitHub.Repository;
+        Assert.Equal(
+            new[] { "dev", "pr-*", "prod", "staging" }.Select(e => $"repo:{repository}:environment:{e}"),
+            statement["Condition"]!["StringLike"]!["token.actions.githubusercontent.com:sub"]!.AsArray().Select(s => (string)s!).Order(StringComparer.Ordinal));
+        Assert.Contains(GitHubDeployRole.ProviderLogicalId, statement["Principal"]!["Federated"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeployRoleMayOnlyAssumeTheCdkBootstrapRolesAndPushImages()
+    {
+        var statements = Json.PolicyStatements().Where(s => s.Id.StartsWith("GitHubRole", StringComparison.Ordinal)).Select(s => s.Statement).ToArray();
+        var assume = statements.Single(s => (string?)s["Sid"] == "AssumeCdkBootstrapRoles");
+        var roles = assume["Resource"].AsList().Select(r => r.ToJsonString()).ToArray();
+        Assert.Equal(3, roles.Length);
+        Assert.All(roles, r => Assert.Matches("role/cdk-hnb659fds-(deploy|file-publishing|image-publishing)-role-111111111111-eu-west-1", r));
+        var actions = statements.SelectMany(s => s["Action"].AsList()).Select(a => (string)a!).Distinct().ToArray();
+        Assert.All(actions, a => Assert.Matches("^(sts:AssumeRole|sts:TagSession|ecr:.*)$", a));
+    }
+
+    [Fact]
+    public void CreatesGitHubsOidcProviderWhenTheAccountHasNone() =>
+        dev.Base.HasResourceProperties("AWS::IAM::OIDCProvider", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Url"] = "https://token.actions.githubusercontent.com",
+            ["ClientIdList"] = new object[] { "sts.amazonaws.com" },
+        }));
+
+    [Fact]
+    public void WithoutADomainThereIsNoZoneOrCertificate()
+    {
+        Assert.Empty(Json.Resources("AWS::Route53::HostedZone"));
+        Assert.Empty(Json.Resources("AWS::CertificateManager::Certificate"));
+    }
+
+    [Fact]
+    public void AccessLogBucketAcceptsOnlyLoadBalancerLogDeliveryOverTls()
+    {
+        var bucket = Json.Resource(AccessLogBucket.BucketLogicalId);
+        Assert.Equal("Retain", (string?)bucket["DeletionPolicy"]);
+        var policy = Assert.Single(Json.Resources("AWS::S3::BucketPolicy")).Resource.Properties()["PolicyDocument"]!["Statement"]!.AsArray();
+        Assert.Contains(policy, s => (string?)s!["Effect"] == "Deny" && s["Condition"]!["Bool"]!["aws:SecureTransport"]!.ToString() == "false");
+        var delivery = policy.Single(s => (string?)s!["Sid"] == "LoadBalancerLogDelivery")!;
+        Assert.Equal("s3:PutObject", (string?)delivery["Action"]);
+    }
+}

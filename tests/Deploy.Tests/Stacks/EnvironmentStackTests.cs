@@ -1,0 +1,542 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+using AppDelivery.Aspire.Deploy.Constructs;
+using Xunit.Abstractions;
+using static AppDelivery.Aspire.Deploy.Tests.Stacks.TestApplication;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+/// <summary>What every environment stack must hold; bound to each environment by the sealed classes below.</summary>
+[Collection(CdkCollectionDefinition.Name)]
+public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, ITestOutputHelper output)
+    where TEnvironment : SynthesizedEnvironment
+{
+    private const string GeneratedConnectionStringStart = "Host=";
+
+    protected TEnvironment Fixture { get; } = fixture;
+
+    private JsonObject Json => Fixture.EnvironmentJson;
+
+    [Fact]
+    public void HoldsOneOfEachStatefulResourceAndOneServicePerService()
+    {
+        var counts = Json.Resources().GroupBy(r => (string)r.Resource["Type"]!).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine(
+            $"{Fixture.EnvironmentName}: environment stack {Json.Resources().Count()} resources, base stack {Fixture.BaseJson.Resources().Count()}; " +
+            $"synthesis {Fixture.SynthesisTime.TotalSeconds:F1} s{(Fixture.IsFirstSynthesisInProcess ? " (first in process, includes jsii start)" : string.Empty)}");
+        foreach (var (type, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {type}: {count}");
+        }
+
+        Assert.Equal(1, counts["AWS::ECS::Cluster"]);
+        Assert.Equal(2, counts["AWS::ECS::Service"]);
+        Assert.Equal(3, counts["AWS::ECS::TaskDefinition"]);
+        Assert.Equal(1, counts["AWS::RDS::DBCluster"]);
+        Assert.Equal(1, counts["AWS::RDS::DBInstance"]);
+        Assert.Equal(1, counts["AWS::ElastiCache::ServerlessCache"]);
+        Assert.Equal(2, counts["AWS::SecretsManager::Secret"]);
+        Assert.Equal(1, counts["AWS::ElasticLoadBalancingV2::LoadBalancer"]);
+        Assert.Equal(1, counts["AWS::WAFv2::WebACL"]);
+        Assert.Equal(1, counts["Custom::Trigger"]);
+        Assert.Equal(1, counts["AWS::Budgets::Budget"]);
+        Assert.Equal(1, counts["AWS::CloudWatch::Dashboard"]);
+    }
+
+    [Fact]
+    public void StatefulResourcesKeepTheirLogicalIds()
+    {
+        Assert.Equal("AWS::RDS::DBCluster", (string?)Json.Resource(AuroraDatabase.ClusterLogicalId)["Type"]);
+        Assert.Equal("AWS::RDS::DBInstance", (string?)Json.Resource(AuroraDatabase.WriterLogicalId)["Type"]);
+        Assert.Equal("AWS::SecretsManager::Secret", (string?)Json.Resource(AuroraDatabase.SecretLogicalId)["Type"]);
+        Assert.Equal("AWS::ElastiCache::ServerlessCache", (string?)Json.Resource(ServerlessCache.CacheLogicalId)["Type"]);
+        Assert.Equal("AWS::SecretsManager::Secret", (string?)Json.Resource("AppSecretApiKey")["Type"]);
+        foreach (var workload in new[] { Api, Web, Migrations })
+        {
+            Assert.Equal("AWS::ECR::Repository", (string?)Fixture.BaseJson.Resource(ContainerRepositories.LogicalId(workload))["Type"]);
+        }
+    }
+
+    [Fact]
+    public void AuroraIsEncryptedServerlessV2PostgreSql17SizedFromSettings()
+    {
+        var size = Fixture.EnvironmentSettings.Database;
+        Fixture.Environment.HasResourceProperties("AWS::RDS::DBCluster", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Engine"] = "aurora-postgresql",
+            ["EngineVersion"] = Match.StringLikeRegexp("^17\\."),
+            ["StorageEncrypted"] = true,
+            ["EnableIAMDatabaseAuthentication"] = true,
+            ["MasterUsername"] = "postgres",
+            ["DatabaseName"] = "appdb",
+            ["Port"] = AuroraDatabase.DatabasePort,
+            ["ServerlessV2ScalingConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["MinCapacity"] = size.MinAcu,
+                ["MaxCapacity"] = size.MaxAcu,
+            }),
+        }));
+        Fixture.Environment.HasResourceProperties("AWS::RDS::DBInstance", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["DBInstanceClass"] = "db.serverless",
+            ["PubliclyAccessible"] = false,
+        }));
+    }
+
+    [Fact]
+    public void DatabaseProtectionAndBackupsFollowProduction()
+    {
+        var production = Fixture.EnvironmentSettings.Production;
+        var cluster = Json.Resource(AuroraDatabase.ClusterLogicalId);
+        Assert.Equal(production, (bool?)cluster.Properties()["DeletionProtection"] ?? false);
+        Assert.Equal(production ? "Snapshot" : "Delete", (string?)cluster["DeletionPolicy"]);
+        Assert.Equal(production ? "Retain" : "Delete", (string?)Json.Resource(AuroraDatabase.SecretLogicalId)["DeletionPolicy"]);
+        Assert.Equal(Fixture.EnvironmentSettings.Database.BackupRetentionDays, (int)cluster.Properties()["BackupRetentionPeriod"]!);
+        if (production)
+        {
+            Assert.Equal(35, (int)cluster.Properties()["BackupRetentionPeriod"]!);
+        }
+    }
+
+    [Fact]
+    public void CacheIsServerlessValkeyInIsolatedSubnets()
+    {
+        var cache = Json.Resource(ServerlessCache.CacheLogicalId).Properties();
+        Assert.Equal("valkey", (string?)cache["Engine"]);
+        Assert.Equal(2, cache["SubnetIds"]!.AsArray().Count);
+        Assert.All(cache["SubnetIds"]!.AsArray(), s => Assert.Contains("isolated", s!.ToJsonString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DatabaseConnectionStringCarriesNoPassword()
+    {
+        var value = new Capture();
+        Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", ContainerWithVariable(Api, "ConnectionStrings__appdb", value));
+        var json = JsonSerializer.Serialize(value.AsObject());
+        Assert.Contains(GeneratedConnectionStringStart, json, StringComparison.Ordinal);
+        Assert.Contains(
+            $";Port={AuroraDatabase.DatabasePort};Database=appdb;Username=postgres;SSL Mode=Require;Timeout=30",
+            json,
+            StringComparison.Ordinal);
+        Assert.Contains(AuroraDatabase.ClusterLogicalId, json, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void EveryDatabaseUserGetsPgPasswordFromTheClusterSecretAndNobodyElse()
+    {
+        foreach (var workload in new[] { Api, Migrations })
+        {
+            var secret = Json.Container(workload).Secrets()[ContainerEnvironment.DatabasePasswordVariable].ToJsonString();
+            Assert.Contains(AuroraDatabase.SecretLogicalId, secret, StringComparison.Ordinal);
+            Assert.EndsWith(":password::\"]]}", secret, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(ContainerEnvironment.DatabasePasswordVariable, Json.Container(Web).Secrets().Keys);
+    }
+
+    [Fact]
+    public void ApiKeyReachesBothServicesAsAnEcsSecretOnly()
+    {
+        foreach (var workload in new[] { Api, Web })
+        {
+            var container = Json.Container(workload);
+            Assert.DoesNotContain("Auth__ApiKey", container.Variables().Keys);
+            var secret = container.Secrets()["Auth__ApiKey"].ToJsonString();
+            Assert.Contains("AppSecretApiKey", secret, StringComparison.Ordinal);
+            Assert.Contains($":{AppSecrets.ValueKey}::", secret, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void CacheConnectionStringUsesTlsOnTheServerlessEndpoint()
+    {
+        var value = new Capture();
+        Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", ContainerWithVariable(Web, "ConnectionStrings__cache", value));
+        var json = JsonSerializer.Serialize(value.AsObject());
+        Assert.Contains($"[\"{ServerlessCache.CacheLogicalId}\",\"Endpoint.Address\"]", json, StringComparison.Ordinal);
+        Assert.Contains(":6379,ssl=true,abortConnect=false", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WebCallsApiOverServiceConnect()
+    {
+        Fixture.Environment.HasResourceProperties(
+            "AWS::ECS::TaskDefinition",
+            ContainerWithVariable(Web, "services__api__http__0", "http://api:8080"));
+        Fixture.Environment.HasResourceProperties("AWS::ECS::Service", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ServiceName"] = Api,
+            ["ServiceConnectConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Enabled"] = true,
+                ["Services"] = new object[]
+                {
+                    Match.ObjectLike(new Dictionary<string, object>
+                    {
+                        ["DiscoveryName"] = Api,
+                        ["PortName"] = WorkloadTask.PortMappingName,
+                        ["ClientAliases"] = new object[] { new Dictionary<string, object> { ["DnsName"] = Api, ["Port"] = 8080 } },
+                    }),
+                },
+            }),
+        }));
+    }
+
+    [Fact]
+    public void EveryApplicationContainerListensOn8080AndSendsTelemetryToTheSidecar()
+    {
+        foreach (var workload in new[] { Api, Web, Migrations })
+        {
+            var variables = Json.Container(workload).Variables();
+            Assert.Equal("8080", (string?)variables[ContainerEnvironment.HttpPortsVariable]);
+            Assert.Equal("http://localhost:4317", (string?)variables[ContainerEnvironment.OtlpEndpointVariable]);
+        }
+
+        foreach (var workload in new[] { Api, Web })
+        {
+            Assert.Equal(8080, (int)Json.Container(workload)["PortMappings"]![0]!["ContainerPort"]!);
+        }
+
+        var collectors = Json.Resources("AWS::ECS::TaskDefinition")
+            .Select(t => t.Resource.Properties()["ContainerDefinitions"]!.AsArray()
+                .Single(c => (string?)c!["Name"] == TelemetryCollector.ContainerName)!)
+            .ToArray();
+        Assert.Equal(3, collectors.Length);
+        Assert.All(collectors, c => Assert.Equal(TelemetryCollector.Image, (string?)c["Image"]));
+    }
+
+    [Fact]
+    public void ImagesComeFromTheBaseRepositoriesAtTheDeploymentTag()
+    {
+        foreach (var workload in new[] { Api, Web, Migrations })
+        {
+            var image = Json.Container(workload)["Image"]!.ToJsonString();
+            Assert.Contains($":{SynthesizedEnvironment.ImageTag}", image, StringComparison.Ordinal);
+            Assert.Contains("Fn::ImportValue", image, StringComparison.Ordinal);
+            Assert.Contains(ContainerRepositories.LogicalId(workload), image, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TasksRunOnTheSettingsCpuArchitectureWithTheirSizes()
+    {
+        var apiSize = Fixture.EnvironmentSettings.SizeOf(Api);
+        Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Cpu"] = apiSize.Cpu.ToString(CultureInfo.InvariantCulture),
+            ["Memory"] = apiSize.MemoryMiB.ToString(CultureInfo.InvariantCulture),
+            ["RuntimePlatform"] = new Dictionary<string, object>
+            {
+                ["CpuArchitecture"] = Fixture.Settings.CpuArchitecture,
+                ["OperatingSystemFamily"] = "LINUX",
+            },
+            ["ContainerDefinitions"] = Match.ArrayWith(new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Name"] = Api }) }),
+        }));
+        var services = Json.Resources("AWS::ECS::Service").Select(s => s.Resource.Properties()).ToArray();
+        Assert.All(services, s => Assert.Equal(apiSize.DesiredCount, (int)s["DesiredCount"]!));
+    }
+
+    [Fact]
+    public void DatabaseAdmitsOnlyTheWorkloadsThatUseIt()
+    {
+        Assert.Equal(
+            new[] { Api, Migrations }.Order(StringComparer.Ordinal),
+            IngressSources("DatabaseSecurityGroup", AuroraDatabase.DatabasePort));
+    }
+
+    [Fact]
+    public void CacheAdmitsOnlyTheWorkloadsThatUseIt()
+    {
+        Assert.Equal(new[] { Api, Web }.Order(StringComparer.Ordinal), IngressSources("CacheSecurityGroup", ServerlessCache.CachePort));
+    }
+
+    [Fact]
+    public void ApiAdmitsOnlyItsCallers()
+    {
+        Assert.Equal(new[] { Web }, IngressSources($"{NameCase.Pascal(Api)}ServiceSecurityGroup", 8080));
+    }
+
+    [Fact]
+    public void NoStatementAllowsEveryActionOrAWildcardService()
+    {
+        var statements = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements()).ToArray();
+        Assert.NotEmpty(statements);
+        Assert.All(statements, s => Assert.All(
+            s.Statement["Action"].AsList(),
+            a => Assert.DoesNotMatch("^\\*$|^[a-z0-9-]+:\\*$", (string)a!)));
+    }
+
+    [Fact]
+    public void OnlyAllowListedActionsUseResourceStar()
+    {
+        var wildcard = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements())
+            .Where(s => (string?)s.Statement["Effect"] == "Allow")
+            .Where(s => s.Statement["Resource"].AsList().Any(r => r is JsonValue v && (string?)v == "*"))
+            .SelectMany(s => s.Statement["Action"].AsList().Select(a => (s.Id, Action: (string)a!)))
+            .ToArray();
+        foreach (var (id, action) in wildcard.DistinctBy(w => w.Action))
+        {
+            output.WriteLine($"Resource * for {action} ({id}): {IamAllowList.WildcardResourceActions.GetValueOrDefault(action, "NOT ALLOW-LISTED")}");
+        }
+
+        Assert.NotEmpty(wildcard);
+        Assert.All(wildcard, w => Assert.Contains(w.Action, IamAllowList.WildcardResourceActions.Keys));
+    }
+
+    [Fact]
+    public void TemplateHoldsNoSecretValue()
+    {
+        var strings = Json.Strings().Concat(Fixture.BaseJson.Strings()).ToArray();
+        Assert.DoesNotContain(strings, s => s.Value.Contains("password=", StringComparison.OrdinalIgnoreCase));
+
+        // The master password is a dynamic reference resolved by CloudFormation, never a value.
+        var masterPassword = Json.Resource(AuroraDatabase.ClusterLogicalId).Properties()["MasterUserPassword"]!;
+        Assert.StartsWith("{{resolve:secretsmanager:", (string?)masterPassword["Fn::Join"]![1]![0], StringComparison.Ordinal);
+
+        // A secret's value in the template can only be the placeholder of an operator-set secret.
+        Assert.All(
+            Json.Resources("AWS::SecretsManager::Secret"),
+            s => Assert.True(s.Resource.Properties()["SecretString"] is null || (string?)s.Resource.Properties()["SecretString"] == AppSecrets.Placeholder));
+
+        // Generated secrets are generated by Secrets Manager: the template holds only the rule.
+        var apiKey = Json.Resource("AppSecretApiKey").Properties();
+        Assert.Null(apiKey["SecretString"]);
+        Assert.Equal(32, (int)apiKey["GenerateSecretString"]!["PasswordLength"]!);
+        Assert.True((bool)apiKey["GenerateSecretString"]!["ExcludePunctuation"]!);
+
+        // A secret may reach a container only through "Secrets", never as a variable.
+        var variables = Json.Resources("AWS::ECS::TaskDefinition")
+            .SelectMany(t => t.Resource.Properties()["ContainerDefinitions"]!.AsArray())
+            .SelectMany(c => c!.AsObject().Variables())
+            .ToArray();
+        Assert.DoesNotContain(variables, v => v.Value.ToJsonString().Contains("secretsmanager", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(variables, v => v.Key.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void MigrationGateRunsAfterTheDataStoresAndBeforeEveryService()
+    {
+        var (triggerId, trigger) = Assert.Single(Json.Resources("Custom::Trigger"));
+        Assert.Superset(
+            new HashSet<string> { AuroraDatabase.ClusterLogicalId, AuroraDatabase.WriterLogicalId, AuroraDatabase.SecretLogicalId, ServerlessCache.CacheLogicalId, "AppSecretApiKey" },
+            trigger.DependsOn().ToHashSet());
+        Assert.All(Json.Resources("AWS::ECS::Service"), s => Assert.Contains(triggerId, s.Resource.DependsOn()));
+        Assert.Equal("900000", (string?)trigger.Properties()["Timeout"]);
+    }
+
+    [Fact]
+    public void MigrationGateHandlerIsInlineAndKnowsTheImageTag()
+    {
+        Fixture.Environment.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Code"] = new Dictionary<string, object> { ["ZipFile"] = Match.StringLikeRegexp("exitCode !== 0") },
+            ["Timeout"] = 900,
+            ["Environment"] = new Dictionary<string, object>
+            {
+                ["Variables"] = Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["IMAGE_TAG"] = SynthesizedEnvironment.ImageTag,
+                    ["CONTAINER"] = Migrations,
+                }),
+            },
+        }));
+    }
+
+    [Fact]
+    public void MigrationsSeedOnlyWhereTheEnvironmentSaysSo()
+    {
+        var variables = Json.Container(Migrations).Variables();
+        if (Fixture.EnvironmentSettings.SeedData)
+        {
+            Assert.Equal(ContainerEnvironment.SeedProfile, (string?)variables[ContainerEnvironment.MigrationsProfileVariable]);
+        }
+        else
+        {
+            Assert.DoesNotContain(ContainerEnvironment.MigrationsProfileVariable, variables.Keys);
+        }
+    }
+
+    [Fact]
+    public void LoadBalancerChecksAlive()
+    {
+        Fixture.Environment.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["HealthCheckPath"] = PublicLoadBalancer.HealthCheckPath,
+            ["Port"] = 8080,
+            ["TargetType"] = "ip",
+        }));
+    }
+
+    [Fact]
+    public void WithoutACertificateTheLoadBalancerServesHttpOnly()
+    {
+        var listener = Assert.Single(Json.Resources("AWS::ElasticLoadBalancingV2::Listener")).Resource.Properties();
+        Assert.Equal("HTTP", (string?)listener["Protocol"]);
+        Assert.Equal(80, (int)listener["Port"]!);
+    }
+
+    [Fact]
+    public void WafGuardsTheLoadBalancer()
+    {
+        var acl = Assert.Single(Json.Resources("AWS::WAFv2::WebACL")).Resource.Properties();
+        var rules = acl["Rules"]!.AsArray().Select(r => (string)r!["Name"]!).ToArray();
+        Assert.Equal(new[] { "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "RateLimitPerIp" }, rules);
+        var association = Assert.Single(Json.Resources("AWS::WAFv2::WebACLAssociation")).Resource.Properties();
+        Assert.Contains("PublicLoadBalancer", association["ResourceArn"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeploymentsRollBackOnCircuitBreakerAnd5xxAndUnhealthyHostsButNotLatency()
+    {
+        var names = new List<string>();
+        foreach (var (_, service) in Json.Resources("AWS::ECS::Service"))
+        {
+            var deployment = service.Properties()["DeploymentConfiguration"]!;
+            Assert.True((bool)deployment["DeploymentCircuitBreaker"]!["Enable"]!);
+            Assert.True((bool)deployment["DeploymentCircuitBreaker"]!["Rollback"]!);
+            Assert.True((bool)deployment["Alarms"]!["Rollback"]!);
+            names.AddRange(deployment["Alarms"]!["AlarmNames"]!.AsArray().Select(n => (string)n!));
+        }
+
+        var prefix = $"{Fixture.Settings.AppName}-{Fixture.EnvironmentName}";
+        Assert.Equal(
+            new[] { $"{prefix}-api-5xx", $"{prefix}-web-5xx", $"{prefix}-web-unhealthy-hosts" }.Order(StringComparer.Ordinal),
+            names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AlarmsCoverErrorsLatencyHealthAndCpuAndNotifyTheTopic()
+    {
+        var alarms = Json.Resources("AWS::CloudWatch::Alarm").Select(a => a.Resource.Properties()).ToArray();
+        var prefix = $"{Fixture.Settings.AppName}-{Fixture.EnvironmentName}";
+        Assert.Equal(
+            new[] { "api-5xx", "api-cpu", "web-5xx", "web-alb-5xx", "web-cpu", "web-p99-latency", "web-unhealthy-hosts" }.Select(n => $"{prefix}-{n}"),
+            alarms.Select(a => (string)a["AlarmName"]!).Order(StringComparer.Ordinal));
+        var topic = Assert.Single(Json.Resources("AWS::SNS::Topic")).Id;
+        Assert.All(alarms, a => Assert.Contains(topic, a["AlarmActions"]!.ToJsonString(), StringComparison.Ordinal));
+        var latency = alarms.Single(a => ((string)a["AlarmName"]!).EndsWith("p99-latency", StringComparison.Ordinal));
+        Assert.Equal("p99", (string?)latency["ExtendedStatistic"]);
+        Assert.Equal(0.2, (double)latency["Threshold"]!);
+    }
+
+    [Fact]
+    public void BudgetAlertsAt80And100PercentOfTheMonthlyAmount()
+    {
+        var budget = Assert.Single(Json.Resources("AWS::Budgets::Budget")).Resource.Properties();
+        Assert.Equal((double)Fixture.EnvironmentSettings.MonthlyBudgetUsd, (double)budget["Budget"]!["BudgetLimit"]!["Amount"]!);
+        Assert.Equal(
+            new[] { 80.0, 100.0 },
+            budget["NotificationsWithSubscribers"]!.AsArray().Select(n => (double)n!["Notification"]!["Threshold"]!));
+    }
+
+    [Fact]
+    public void ServicesScaleOnCpuAndMemoryWithinTheirBounds()
+    {
+        var size = Fixture.EnvironmentSettings.DefaultService;
+        var targets = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Select(t => t.Resource.Properties()).ToArray();
+        Assert.Equal(2, targets.Length);
+        Assert.All(targets, t =>
+        {
+            Assert.Equal(size.MinCount, (int)t["MinCapacity"]!);
+            Assert.Equal(size.MaxCount, (int)t["MaxCapacity"]!);
+        });
+        var metrics = Json.Resources("AWS::ApplicationAutoScaling::ScalingPolicy")
+            .Select(p => (string)p.Resource.Properties()["TargetTrackingScalingPolicyConfiguration"]!["PredefinedMetricSpecification"]!["PredefinedMetricType"]!)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            new[] { "ECSServiceAverageCPUUtilization", "ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "ECSServiceAverageMemoryUtilization" },
+            metrics);
+    }
+
+    [Fact]
+    public void ScalesToZeroOutsideWorkingHoursOnlyOutsideProduction()
+    {
+        var expected = Fixture.EnvironmentSettings.ScaleToZeroOutsideWorkingHours && !Fixture.EnvironmentSettings.Production;
+        var targets = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Select(t => t.Resource.Properties()).ToArray();
+        foreach (var target in targets)
+        {
+            var actions = target["ScheduledActions"]?.AsArray() ?? [];
+            if (!expected)
+            {
+                Assert.Empty(actions);
+                continue;
+            }
+
+            var byTime = actions.ToDictionary(a => (string)a!["Schedule"]!, a => a!["ScalableTargetAction"]!);
+            Assert.Equal(0, (int)byTime["cron(0 20 ? * MON-FRI *)"]["MaxCapacity"]!);
+            Assert.Equal(0, (int)byTime["cron(0 20 ? * MON-FRI *)"]["MinCapacity"]!);
+            Assert.Equal((int)target["MinCapacity"]!, (int)byTime["cron(0 7 ? * MON-FRI *)"]["MinCapacity"]!);
+            Assert.All(actions, a => Assert.Equal("Etc/UTC", (string?)a!["Timezone"]));
+        }
+    }
+
+    [Fact]
+    public void LogGroupsKeepTheEnvironmentsRetention()
+    {
+        var groups = Json.Resources("AWS::Logs::LogGroup").Select(g => g.Resource).ToArray();
+        Assert.True(groups.Length >= 7);
+        Assert.All(groups, g => Assert.Equal(Fixture.EnvironmentSettings.LogRetentionDays, (int)g.Properties()["RetentionInDays"]!));
+        Assert.All(groups, g => Assert.Equal(Fixture.EnvironmentSettings.Production ? "Retain" : "Delete", (string?)g["DeletionPolicy"]));
+    }
+
+    [Fact]
+    public void NothingIsLookedUpAtSynthesis()
+    {
+        var subnets = Fixture.BaseJson.Resources("AWS::EC2::Subnet").Select(s => (string)s.Resource.Properties()["AvailabilityZone"]!).Distinct();
+        Assert.Equal(Fixture.Settings.AvailabilityZones.Order(StringComparer.Ordinal), subnets.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(Fixture.Stacks.App.Node.Metadata, m => m.Type == "aws:cdk:missing");
+    }
+
+    private static Matcher ContainerWithVariable(string container, string variable, object value) =>
+        Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ContainerDefinitions"] = Match.ArrayWith(new object[]
+            {
+                Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Name"] = container,
+                    ["Environment"] = Match.ArrayWith(new object[]
+                    {
+                        new Dictionary<string, object> { ["Name"] = variable, ["Value"] = value },
+                    }),
+                }),
+            }),
+        });
+
+    /// <summary>Workloads whose security groups may reach the group whose logical ID starts with <paramref name="group"/>.</summary>
+    private string[] IngressSources(string group, int port)
+    {
+        var groupId = Json.Resources("AWS::EC2::SecurityGroup").Single(g => g.Id.StartsWith(group, StringComparison.Ordinal)).Id;
+        var rules = Json.Resources("AWS::EC2::SecurityGroupIngress")
+            .Select(r => r.Resource.Properties())
+            .Where(r => r["GroupId"]!.ToJsonString().Contains($"\"{groupId}\"", StringComparison.Ordinal))
+            .ToArray();
+        Assert.All(rules, r =>
+        {
+            Assert.Null(r["CidrIp"]);
+            Assert.Equal(port, (int)r["FromPort"]!);
+            Assert.Equal(port, (int)r["ToPort"]!);
+        });
+        Assert.Empty(Json.Resource(groupId).Properties()["SecurityGroupIngress"]?.AsArray() ?? []);
+        return rules
+            .Select(r => r["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!.GetValue<string>())
+            .Select(id => new[] { Api, Web, Migrations }.Single(w => id.StartsWith(NameCase.Pascal(w), StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+}
+
+public sealed class DevStackTests(DevEnvironment fixture, ITestOutputHelper output)
+    : EnvironmentStackTests<DevEnvironment>(fixture, output), IClassFixture<DevEnvironment>;
+
+public sealed class StagingStackTests(StagingEnvironment fixture, ITestOutputHelper output)
+    : EnvironmentStackTests<StagingEnvironment>(fixture, output), IClassFixture<StagingEnvironment>;
+
+public sealed class ProdStackTests(ProdEnvironment fixture, ITestOutputHelper output)
+    : EnvironmentStackTests<ProdEnvironment>(fixture, output), IClassFixture<ProdEnvironment>;
+
+public sealed class PreviewStackTests(PreviewEnvironment fixture, ITestOutputHelper output)
+    : EnvironmentStackTests<PreviewEnvironment>(fixture, output), IClassFixture<PreviewEnvironment>;

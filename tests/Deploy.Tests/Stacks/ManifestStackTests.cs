@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using AppDelivery.Aspire.Deploy.Constructs;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+/// <summary>The committed manifest, read by the manifest reader, deploys like the hand-built model.</summary>
+[Collection(CdkCollectionDefinition.Name)]
+public sealed class ManifestStackTests(ManifestEnvironment fromManifest, DevEnvironment byHand)
+    : IClassFixture<ManifestEnvironment>, IClassFixture<DevEnvironment>
+{
+    [Fact]
+    public void HasTheSameResourcesAsTheHandBuiltModel()
+    {
+        static IEnumerable<string> Shape(JsonObject template) =>
+            template.Resources().Select(r => $"{r.Resource["Type"]} {r.Id}").Order(StringComparer.Ordinal);
+        Assert.Equal(Shape(byHand.EnvironmentJson), Shape(fromManifest.EnvironmentJson));
+        Assert.Equal(Shape(byHand.BaseJson), Shape(fromManifest.BaseJson));
+    }
+
+    [Fact]
+    public void ApiGetsTheDatabaseCacheAndApiKeyWiring()
+    {
+        var api = fromManifest.EnvironmentJson.Container(TestApplication.Api);
+        var variables = api.Variables();
+        Assert.Contains("SSL Mode=Require", variables["ConnectionStrings__appdb"].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("ssl=true", variables["ConnectionStrings__cache"].ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("8080", (string?)variables[ContainerEnvironment.HttpPortsVariable]);
+        Assert.Equal(
+            new[] { "Auth__ApiKey", ContainerEnvironment.DatabasePasswordVariable }.Order(StringComparer.Ordinal),
+            api.Secrets().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WebFindsApiOverServiceConnect()
+    {
+        var variables = fromManifest.EnvironmentJson.Container(TestApplication.Web).Variables();
+        Assert.Equal("http://api:8080", (string?)variables["services__api__http__0"]);
+    }
+
+    [Fact]
+    public void LocalContainerPasswordsAreNotSecretsOfTheApp()
+    {
+        var secrets = fromManifest.EnvironmentJson.Resources("AWS::SecretsManager::Secret").Select(s => s.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { "AppSecretApiKey", AuroraDatabase.SecretLogicalId }, secrets);
+    }
+}
