@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace AppDelivery.Aspire.Deploy.Cli;
 
 /// <summary>
-/// The <c>-c key=value</c> context the CDK CLI hands to the app: JSON in <c>CDK_CONTEXT_JSON</c>, or in the
-/// file named by <c>CONTEXT_OVERFLOW_LOCATION_ENV</c> when it is too large for the environment.
+/// The <c>-c key=value</c> context the CDK CLI hands to the app: JSON in <c>CDK_CONTEXT_JSON</c>, plus the keys
+/// that did not fit in the environment in the file named by <c>CONTEXT_OVERFLOW_LOCATION_ENV</c>.
 /// </summary>
 internal static class CdkContext
 {
@@ -30,12 +30,20 @@ internal static class CdkContext
 
     private static JsonObject Read(Func<string, string?> getEnvironmentVariable)
     {
-        var json = getEnvironmentVariable("CDK_CONTEXT_JSON");
+        var context = Parse(getEnvironmentVariable("CDK_CONTEXT_JSON"), "CDK_CONTEXT_JSON");
         if (getEnvironmentVariable("CONTEXT_OVERFLOW_LOCATION_ENV") is { Length: > 0 } overflowFile)
         {
-            json = File.ReadAllText(overflowFile);
+            foreach (var (key, value) in Parse(File.ReadAllText(overflowFile), overflowFile))
+            {
+                context[key] = value?.DeepClone();
+            }
         }
 
+        return context;
+    }
+
+    private static JsonObject Parse(string? json, string origin)
+    {
         if (string.IsNullOrWhiteSpace(json))
         {
             return [];
@@ -43,11 +51,11 @@ internal static class CdkContext
 
         try
         {
-            return JsonNode.Parse(json) as JsonObject ?? throw new InputException(Source, "CDK_CONTEXT_JSON", "expected a JSON object");
+            return JsonNode.Parse(json) as JsonObject ?? throw new InputException(Source, origin, "expected a JSON object");
         }
         catch (JsonException e)
         {
-            throw new InputException(Source, "CDK_CONTEXT_JSON", "invalid JSON: " + e.Message, e);
+            throw new InputException(Source, origin, "invalid JSON: " + e.Message, e);
         }
     }
 

@@ -44,5 +44,12 @@ public static class Cli
             error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
+#pragma warning disable CA1031 // The CLI's last line of defence: one readable line and exit code 1, not a crash dump.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"error: synthesis failed: {e.GetType().Name}: {e.Message}");
+            return SynthesisFailed;
+        }
     }
 }
