@@ -1,0 +1,46 @@
+using Xunit.Abstractions;
+
+namespace AppDelivery.Aspire.Deploy.Tests.Nag;
+
+/// <summary>cdk-nag AwsSolutions over the synthesized templates: every finding is fixed or acknowledged with a reason.</summary>
+[Collection(CdkCollectionDefinition.Name)]
+public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) : IClassFixture<NagEnvironments>
+{
+    [Fact]
+    public void ChecksTheBaseStackAndEveryEnvironmentStack()
+    {
+        var stacks = nag.Runs.SelectMany(r => r.Stacks).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("appdelivery-base", stacks);
+        Assert.All(NagEnvironments.Environments, e => Assert.Contains($"appdelivery-{e}", stacks));
+        Assert.All(nag.Runs, r => Assert.Null(r.Error));
+    }
+
+    [Fact]
+    public void EveryFindingIsFixedOrAcknowledged()
+    {
+        var findings = nag.Runs.SelectMany(r => r.Findings).ToArray();
+        foreach (var finding in findings)
+        {
+            output.WriteLine($"UNACKNOWLEDGED {finding.Rule} at {finding.Resource}: {finding.Description}");
+        }
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void EveryAcknowledgementHasAReasonAndStillMatchesAResource()
+    {
+        var acknowledgements = nag.Runs[0].Acknowledgements
+            .Select((a, i) => a with { Used = nag.Runs.Any(r => r.Acknowledgements[i].Used) })
+            .ToArray();
+        foreach (var a in acknowledgements)
+        {
+            var scope = a.Environments is null ? a.Stack : $"{a.Stack} ({string.Join(", ", a.Environments)})";
+            output.WriteLine($"ACKNOWLEDGED {a.Id} on {scope} /{a.Resource}/{(a.Used ? string.Empty : " (UNUSED)")}: {a.Reason}");
+        }
+
+        Assert.NotEmpty(acknowledgements);
+        Assert.All(acknowledgements, a => Assert.True(a.Reason.Length >= 40, $"{a.Id}: the reason must explain the decision."));
+        Assert.All(acknowledgements, a => Assert.True(a.Used, $"{a.Id} on /{a.Resource}/ matches nothing any more: remove it."));
+    }
+}
