@@ -27,11 +27,20 @@ internal sealed class PostgresDataDirectory
 
     public string BinDirectory { get; }
 
+    /// <summary>Debian and Ubuntu keep the server binaries off PATH, one folder per major: newest first.</summary>
+    private static IEnumerable<string> InstalledMajorVersionBinDirectories() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(major => Path.Combine(major, "bin"))
+                .Where(Directory.Exists)
+                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var version) ? version : 0)
+            : [];
+
     public static async Task<PostgresDataDirectory> CreateAsync(string superUser, string password, CancellationToken cancellationToken)
     {
-        var initDb = ServerBinary.Find(["initdb"], ["/usr/lib/postgresql/15/bin"], InstallCommand);
+        var initDb = ServerBinary.Find(["initdb"], InstalledMajorVersionBinDirectories(), InstallCommand);
         var binDirectory = Path.GetDirectoryName(initDb)!;
-        ServerBinary.Find(["postgres"], [binDirectory, "/usr/lib/postgresql/15/bin"], InstallCommand);
+        ServerBinary.Find(["postgres"], [binDirectory], InstallCommand);
 
         DeleteAbandoned();
         var root = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
