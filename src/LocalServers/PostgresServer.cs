@@ -11,7 +11,6 @@ namespace AppDelivery.Aspire.LocalServers;
 public sealed partial class PostgresServer : IAsyncDisposable
 {
     private const string SuperUser = "postgres";
-    private const int PortAttempts = 3;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
@@ -53,20 +52,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(builder, directory);
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                builder.Port = FreePort.Find();
-                try
-                {
-                    await server.LaunchAsync(cancellationToken);
-                    return server;
-                }
-                catch (InvalidOperationException exception)
-                    when (attempt < PortAttempts && exception.Message.Contains("Address already in use", StringComparison.Ordinal))
-                {
-                    // Another process took the port between the probe and the bind.
-                }
-            }
+            await PortRace.LaunchAsync(() => builder.Port = FreePort.Find(), () => server.LaunchAsync(cancellationToken));
+            return server;
         }
         catch
         {

@@ -14,7 +14,6 @@ public sealed class ValkeyServer : IAsyncDisposable
 
     private const int ClusterBusPortOffset = 10000;
     private const int MaxClusterPort = 65535 - ClusterBusPortOffset;
-    private const int PortAttempts = 3;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
 
@@ -66,23 +65,16 @@ public sealed class ValkeyServer : IAsyncDisposable
         {
             // Kept out of the command line, where every process listing would show it.
             await File.WriteAllTextAsync(Path.Combine(directory, "valkey.conf"), $"requirepass {password}\n", cancellationToken);
-            for (var attempt = 1; ; attempt++)
-            {
-                server.Port = options.ClusterMode
-                    ? FreePort.FindWithCompanion(ClusterBusPortOffset, MaxClusterPort)
-                    : FreePort.Find();
-                server.ConnectionString = $"127.0.0.1:{server.Port},password={password}";
-                try
+            await PortRace.LaunchAsync(
+                () =>
                 {
-                    await server.StartAsync(cancellationToken);
-                    return server;
-                }
-                catch (InvalidOperationException exception)
-                    when (attempt < PortAttempts && exception.Message.Contains("Address already in use", StringComparison.Ordinal))
-                {
-                    // Another process took the port between the probe and the bind.
-                }
-            }
+                    server.Port = options.ClusterMode
+                        ? FreePort.FindWithCompanion(ClusterBusPortOffset, MaxClusterPort)
+                        : FreePort.Find();
+                    server.ConnectionString = $"127.0.0.1:{server.Port},password={password}";
+                },
+                () => server.StartAsync(cancellationToken));
+            return server;
         }
         catch
         {

@@ -30,23 +30,9 @@ internal sealed class BoardRepository(NpgsqlDataSource dataSource)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT count(*) FROM boards"));
-        var listCommand = new NpgsqlBatchCommand(
-            $"SELECT {Columns} FROM boards ORDER BY created_at, id LIMIT $1 OFFSET $2");
-        listCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = page.PageSize });
-        listCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = page.Offset });
-        batch.BatchCommands.Add(listCommand);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var totalCount = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var boards = new List<BoardDto>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            boards.Add(Read(reader));
-        }
-
-        return new PagedResult<BoardDto>(boards, page.Page, page.PageSize, totalCount);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"SELECT {Columns} FROM boards ORDER BY created_at, id LIMIT $1 OFFSET $2").WithPage(page));
+        return await batch.ReadPageAsync(page, Read, cancellationToken);
     }
 
     private static BoardDto Read(NpgsqlDataReader reader) => new(

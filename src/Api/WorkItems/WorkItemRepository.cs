@@ -42,21 +42,8 @@ internal sealed class WorkItemRepository(NpgsqlDataSource dataSource)
         var listCommand = new NpgsqlBatchCommand(
             $"SELECT {Columns} FROM work_items WHERE {Filter} ORDER BY created_at, id LIMIT $3 OFFSET $4");
         AddFilterParameters(listCommand, boardId, status);
-        listCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = page.PageSize });
-        listCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = page.Offset });
-        batch.BatchCommands.Add(listCommand);
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var totalCount = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<WorkItemDto>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(Read(reader));
-        }
-
-        return new PagedResult<WorkItemDto>(items, page.Page, page.PageSize, totalCount);
+        batch.BatchCommands.Add(listCommand.WithPage(page));
+        return await batch.ReadPageAsync(page, Read, cancellationToken);
     }
 
     /// <summary>Replaces the item only if it still has <paramref name="expectedVersion"/>, bumping the version.</summary>
