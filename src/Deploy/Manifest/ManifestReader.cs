@@ -15,8 +15,8 @@ public static partial class ManifestReader
     /// <summary>Highest PostgreSQL major Aurora runs; a newer local image would not match AWS.</summary>
     public const int MaxPostgresMajor = 17;
 
-    /// <summary>Oldest PostgreSQL major Aurora still runs.</summary>
-    public const int MinPostgresMajor = 13;
+    /// <summary>Oldest PostgreSQL major the stacks deploy (Aurora Serverless v2 engine versions mapped: 16, 17).</summary>
+    public const int MinPostgresMajor = 16;
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 

@@ -89,7 +89,8 @@ public sealed class ManifestErrorTests
     [InlineData("docker.io/library/postgres:18.3", "WithImageTag(\"17")]
     [InlineData("docker.io/library/postgres", "no PostgreSQL major")]
     [InlineData("docker.io/library/postgres:latest", "no PostgreSQL major")]
-    [InlineData("postgres:11.22", "13 to 17")]
+    [InlineData("postgres:11.22", "16 to 17")]
+    [InlineData("postgres:15.8", "16 to 17")]
     public void Postgres_major_must_be_one_aurora_runs(string image, string explanation)
     {
         var manifest = ManifestFixtures.Reference();
