@@ -37,7 +37,9 @@ has_container_runtime() { { command -v docker >/dev/null && timeout 10 docker in
 has_dcp() { compgen -G "${NUGET_PACKAGES:-$HOME/.nuget/packages}/aspire.hosting.orchestration.*/*/tools/dcp" >/dev/null; }
 
 cmd_test() {
+  local build_started=$SECONDS
   build
+  local build_seconds=$((SECONDS - build_started)) tests_started=$SECONDS
   local results="$ROOT/artifacts/test-results"
   rm -rf "$results"; mkdir -p "$results"
   local filter=""
@@ -57,6 +59,7 @@ cmd_test() {
       --logger "trx;LogFileName=$(basename "$project" .csproj).trx" --results-directory "$results" \
       -- RunConfiguration.TreatNoTestsAsError=true || status=1
   done
+  echo "Build took ${build_seconds}s, tests took $((SECONDS - tests_started))s."
   python3 - "$results" <<'PY' || status=1
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
