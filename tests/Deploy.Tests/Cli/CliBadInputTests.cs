@@ -60,6 +60,7 @@ public sealed class CliBadInputTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", RepositoryPaths.SharedManifestsCategory)]
     public void Unsupported_resource_names_the_resource_and_field()
     {
         var manifest = Path.Combine(RepositoryPaths.SharedManifests, "microsoft__aspire__1.json");
@@ -70,6 +71,7 @@ public sealed class CliBadInputTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", RepositoryPaths.SharedManifestsCategory)]
     public void Job_missing_from_the_manifest_names_the_settings_field()
     {
         var manifest = Path.Combine(RepositoryPaths.SharedManifests, "mmpmendes__weges-v2__1.json");

@@ -31,14 +31,15 @@ public sealed class CliSynthTests(CliSynthFixture synth) : IClassFixture<CliSynt
     {
         Assert.True(synth.Run.ExitCode == 0, synth.Run.Error);
         Assert.Equal($"Synthesized 'dev' (image tag {CliSynthFixture.ImageTag}) into {synth.OutputDirectory}", OutputLines[0]);
-        Assert.True(File.Exists(Path.Combine(synth.OutputDirectory, "appdelivery-dev.template.json")));
+        Assert.True(File.Exists(Path.Combine(synth.OutputDirectory, $"{RepositoryPaths.AppName}-dev.template.json")));
     }
 
     [Theory]
-    [InlineData("appdelivery-base")]
-    [InlineData("appdelivery-dev")]
-    public void Resource_count_per_stack_is_the_templates(string stack)
+    [InlineData("base")]
+    [InlineData("dev")]
+    public void Resource_count_per_stack_is_the_templates(string stackSuffix)
     {
+        var stack = $"{RepositoryPaths.AppName}-{stackSuffix}";
         var template = JsonNode.Parse(File.ReadAllText(Path.Combine(synth.OutputDirectory, $"{stack}.template.json")))!;
         var count = template["Resources"]!.AsObject().Count;
 

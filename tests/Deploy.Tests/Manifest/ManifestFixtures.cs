@@ -10,7 +10,7 @@ internal static class ManifestFixtures
 {
     public const string FileName = "test-manifest.json";
 
-    public static string ReferencePath => Path.Combine(RepositoryPaths.SharedManifests, "aspire-13.5.2-reference.json");
+    public static string ReferencePath => Path.Combine(RepositoryPaths.Root, "tests", "Deploy.Tests", "Manifest", "Data", "aspire-13.5.2-reference.json");
 
     public static DeploymentSettings Settings(params string[] jobs) =>
         DeploymentSettingsLoader.Load(RepositoryPaths.Settings) with { Jobs = jobs };

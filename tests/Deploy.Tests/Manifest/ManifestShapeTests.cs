@@ -200,6 +200,7 @@ public sealed class ManifestShapeTests
     }
 
     [Fact]
+    [Trait("Category", Tests.Settings.RepositoryPaths.SharedManifestsCategory)]
     public void Old_weges_manifest_reads_with_its_migration_job()
     {
         var path = Path.Combine(Tests.Settings.RepositoryPaths.SharedManifests, "mmpmendes__weges-v2__1.json");

@@ -4,6 +4,7 @@ using AppDelivery.Aspire.Deploy.Tests.Settings;
 namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
 
 /// <summary>Every real manifest in ../shared/manifests either reads or fails with the documented error; none crashes.</summary>
+[Trait("Category", RepositoryPaths.SharedManifestsCategory)]
 public sealed class SharedManifestTests
 {
     /// <summary>File → the field the error names, or null when the manifest maps to AWS.</summary>

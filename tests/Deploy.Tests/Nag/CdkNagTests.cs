@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Deploy.Tests.Settings;
 using Xunit.Abstractions;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Nag;
@@ -10,8 +11,8 @@ public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) :
     public void ChecksTheBaseStackAndEveryEnvironmentStack()
     {
         var stacks = nag.Runs.SelectMany(r => r.Stacks).ToHashSet(StringComparer.Ordinal);
-        Assert.Contains("appdelivery-base", stacks);
-        Assert.All(NagEnvironments.Environments, e => Assert.Contains($"appdelivery-{e}", stacks));
+        Assert.Contains($"{RepositoryPaths.AppName}-base", stacks);
+        Assert.All(NagEnvironments.Environments, e => Assert.Contains($"{RepositoryPaths.AppName}-{e}", stacks));
         Assert.All(nag.Runs, r => Assert.Null(r.Error));
     }
 

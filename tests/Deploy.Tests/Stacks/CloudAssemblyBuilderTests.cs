@@ -34,9 +34,9 @@ public sealed class CloudAssemblyBuilderTests
         try
         {
             var result = CloudAssemblyBuilder.Synthesize(TestApplication.Create(), Settings, "pr-7", "v1", directory);
-            Assert.Equal("appdelivery-base", result.BaseStackName);
-            Assert.Equal("appdelivery-pr-7", result.EnvironmentStackName);
-            Assert.True(File.Exists(Path.Combine(directory, "appdelivery-pr-7.template.json")));
+            Assert.Equal($"{RepositoryPaths.AppName}-base", result.BaseStackName);
+            Assert.Equal($"{RepositoryPaths.AppName}-pr-7", result.EnvironmentStackName);
+            Assert.True(File.Exists(Path.Combine(directory, $"{RepositoryPaths.AppName}-pr-7.template.json")));
             Assert.True(File.Exists(Path.Combine(directory, "manifest.json")));
         }
         finally

@@ -13,8 +13,8 @@ public sealed class PreviewSizingTests(PreviewEnvironment preview) : IClassFixtu
     [Fact]
     public void IsNamedAfterThePullRequest()
     {
-        Assert.Equal("appdelivery-pr-1", preview.Stacks.Environment.StackName);
-        Assert.Equal("appdelivery-pr-1", (string?)preview.EnvironmentJson.Resource(AuroraDatabase.ClusterLogicalId).Properties()["DBClusterIdentifier"]);
+        Assert.Equal($"{RepositoryPaths.AppName}-pr-1", preview.Stacks.Environment.StackName);
+        Assert.Equal($"{RepositoryPaths.AppName}-pr-1", (string?)preview.EnvironmentJson.Resource(AuroraDatabase.ClusterLogicalId).Properties()["DBClusterIdentifier"]);
     }
 
     [Fact]
