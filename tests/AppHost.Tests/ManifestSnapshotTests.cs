@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using AppDelivery.Aspire.Tests;
 
 namespace AppDelivery.Aspire.AppHost.Tests;
 

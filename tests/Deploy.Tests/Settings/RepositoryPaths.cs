@@ -1,11 +1,12 @@
 using AppDelivery.Aspire.Deploy.Settings;
+using AppDelivery.Aspire.Tests;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Settings;
 
 /// <summary>Files of the repository and of <c>../shared</c>, found from the test binaries upwards.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Settings => Path.Combine(Root, "deploysettings.json");
 
@@ -29,18 +30,5 @@ internal static class RepositoryPaths
 
             return folder;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AppDelivery.Aspire.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No AppDelivery.Aspire.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,10 +1,13 @@
-namespace AppDelivery.Aspire.AppHost.Tests;
+namespace AppDelivery.Aspire.Tests;
 
+/// <summary>
+/// The repository the tests were built from, found from the test binaries upwards; and the configuration
+/// (Debug or Release) they, and so the projects they start, were built in. Linked into the test projects that need it.
+/// </summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
-    /// <summary>Debug or Release: the configuration these tests (and so the AppHost) were built in.</summary>
     public static string BuildConfiguration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar)).Parent!.Name;
 
     private static string Find()
@@ -17,6 +20,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"No AppDelivery.Aspire.sln above {AppContext.BaseDirectory}");
+        throw new DirectoryNotFoundException($"No AppDelivery.Aspire.sln above {AppContext.BaseDirectory}.");
     }
 }
