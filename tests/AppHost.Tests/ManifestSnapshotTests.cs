@@ -12,12 +12,15 @@ public sealed class ManifestSnapshotTests
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(2);
 
+    // Publishing starts the AppHost as a process (~2 s): once for the whole class.
+    private static readonly Lazy<Task<JsonNode>> FreshManifest = new(WriteManifestAsync);
+
     [Fact]
     public async Task Committed_manifest_is_what_the_AppHost_writes_now()
     {
         var committedPath = Path.Combine(RepositoryRoot.Path, "src", "AppHost", "aspire-manifest.json");
         Assert.True(File.Exists(committedPath), $"Missing {committedPath}: run ./build.sh manifest");
-        var fresh = await WriteManifestAsync();
+        var fresh = await FreshManifest.Value;
 
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(committedPath));
         Assert.True(
@@ -28,7 +31,7 @@ public sealed class ManifestSnapshotTests
     [Fact]
     public async Task Manifest_holds_no_parameter_value()
     {
-        var manifest = await WriteManifestAsync();
+        var manifest = await FreshManifest.Value;
         foreach (var (name, resource) in manifest["resources"]!.AsObject())
         {
             if ((string?)resource!["type"] == "parameter.v0")
