@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one entry point. Verbs:
 #   ./build.sh test                 build everything, run every test this machine can run, say what was skipped and why
-#   ./build.sh run [--no-containers] start the local stack (Aspire AppHost + dashboard, or plain local processes)
+#   ./build.sh run                  start the local stack: the Aspire AppHost and its dashboard (Ctrl+C stops it all)
 #   ./build.sh manifest             rewrite src/AppHost/aspire-manifest.json from the AppHost
 #   ./build.sh synth --env <name> [--image-tag <tag>]   manifest -> AWS CDK cloud assembly in cdk.out/
 set -euo pipefail
@@ -33,8 +33,6 @@ build() {
   dotnet build AppDelivery.Aspire.sln -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
 }
 
-has_container_runtime() { { command -v docker >/dev/null && timeout 10 docker info >/dev/null 2>&1; } || { command -v podman >/dev/null && timeout 10 podman info >/dev/null 2>&1; }; }
-has_dcp() { compgen -G "${NUGET_PACKAGES:-$HOME/.nuget/packages}/aspire.hosting.orchestration.*/*/tools/dcp" >/dev/null; }
 
 cmd_test() {
   local build_started=$SECONDS
@@ -43,15 +41,6 @@ cmd_test() {
   local results="$ROOT/artifacts/test-results"
   rm -rf "$results"; mkdir -p "$results"
   local filters=()
-  if has_container_runtime && has_dcp; then
-    log "Container runtime and Aspire orchestrator (DCP) found: running AppHost run-mode tests too"
-  else
-    filters+=("Category!=RunMode")
-    echo "SKIPPED: AppHost run-mode tests (tests/AppHost.Tests/RunningStackTests.cs, trait Category=RunMode) need"
-    echo "         a container runtime (docker/podman answering: $(has_container_runtime && echo yes || echo no)) and"
-    echo "         Aspire's orchestrator DCP (Aspire.Hosting.Orchestration binaries: $(has_dcp && echo yes || echo no))."
-    echo "         The AppHost's model tests and manifest tests run here."
-  fi
   if [ ! -d "$ROOT/../shared/manifests" ]; then
     filters+=("Category!=SharedManifests")
     echo "SKIPPED: manifest-reader tests over third-party Aspire manifests (trait Category=SharedManifests) read"
@@ -95,14 +84,12 @@ cmd_manifest() {
     --publisher manifest --output-path "$ROOT/src/AppHost/aspire-manifest.json"
 }
 
+# PostgreSQL and Valkey run as containers where Docker or Podman answers, else as executables from this
+# machine's server binaries (AppHost:LocalServers, see README). Extra arguments go to the AppHost.
 cmd_run() {
-  if [ "${1:-}" != "--no-containers" ] && has_container_runtime && has_dcp; then
-    AWS=$(aws_integration)
-    exec dotnet run --project src/AppHost -p:AspireAwsIntegration="$AWS"
-  fi
-  [ "${1:-}" = "--no-containers" ] || echo "No container runtime or no Aspire orchestrator (DCP) here: running PostgreSQL, Valkey, Migrations, Api and Web as local processes."
-  dotnet build src/LocalStack -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
-  exec dotnet run --project src/LocalStack -c "$CONFIGURATION" --no-build
+  AWS=$(aws_integration)
+  dotnet build src/AppHost -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
+  exec dotnet run --project src/AppHost -c "$CONFIGURATION" --no-build -- "$@"
 }
 
 cmd_synth() {

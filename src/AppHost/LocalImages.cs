@@ -1,10 +1,14 @@
 namespace AppDelivery.Aspire.AppHost;
 
+/// <summary>
+/// The server majors the cloud runs, so that local and cloud behave alike. Executable servers are checked
+/// against them too.
+/// </summary>
 internal static class LocalImages
 {
-    /// <summary>
-    /// The PostgreSQL major the cloud database runs (Aurora PostgreSQL 17), so local and cloud behave alike.
-    /// Aspire 13.4's default image is 18, which Aurora does not offer.
-    /// </summary>
+    /// <summary>Aurora PostgreSQL 17. Aspire 13's default image is 18, which Aurora does not offer.</summary>
     public const string PostgresTag = "17.6";
+
+    /// <summary>ElastiCache Serverless for Valkey 8. Aspire 13.6's default image is 9.1.</summary>
+    public const string ValkeyTag = "8.1";
 }

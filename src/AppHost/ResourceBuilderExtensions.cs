@@ -1,4 +1,6 @@
 using AppDelivery.Aspire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AppDelivery.Aspire.AppHost;
 
@@ -29,4 +31,18 @@ internal static class ResourceBuilderExtensions
         migrations.ApplicationBuilder.ExecutionContext.IsRunMode
             ? migrations.WithEnvironment(ConfigurationKeys.MigrationsProfileEnvironmentVariable, "Development")
             : migrations;
+
+    /// <summary>
+    /// Logs <c>Web: http://localhost:…</c> once the project is healthy, so a terminal user can open it without the
+    /// dashboard.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithUrlLoggedWhenReady(this IResourceBuilder<ProjectResource> project) =>
+        project.OnResourceReady((resource, readyEvent, _) =>
+        {
+            var logger = readyEvent.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AppDelivery.Aspire.AppHost");
+            var title = char.ToUpperInvariant(resource.Name[0]) + resource.Name[1..];
+            var url = resource.GetEndpoint("http").Url;
+            AppHostLog.ResourceUrl(logger, title, url);
+            return Task.CompletedTask;
+        });
 }

@@ -30,8 +30,10 @@ internal sealed record CommandLine(string FileName, IReadOnlyList<string> Argume
         return startInfo;
     }
 
-    /// <summary>Runs to completion; throws with the program's output when it fails or outlives <paramref name="timeout"/>.</summary>
-    public async Task RunAsync(string description, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs to completion and returns its output; throws with the output when it fails or outlives <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<string> RunAsync(string description, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var process = ServerProcess.Start(this, description);
         try
@@ -52,5 +54,7 @@ internal sealed record CommandLine(string FileName, IReadOnlyList<string> Argume
         {
             throw process.Failure($"exited with code {process.ExitCode}");
         }
+
+        return process.Output;
     }
 }

@@ -6,10 +6,7 @@ namespace AppDelivery.Aspire.LocalServers;
 /// </summary>
 internal sealed class PostgresDataDirectory
 {
-    public const string OsUser = "postgres";
-    private const string InstallCommand = "apt-get install -y postgresql";
     private const string DirectoryPrefix = "appdelivery-postgres-";
-    private static readonly TimeSpan InitDbTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Older than any test run: a directory this old without a running server was left by a killed test host.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
@@ -27,48 +24,15 @@ internal sealed class PostgresDataDirectory
 
     public string BinDirectory { get; }
 
-    /// <summary>Debian and Ubuntu keep the server binaries off PATH, one folder per major: newest first.</summary>
-    private static IEnumerable<string> InstalledMajorVersionBinDirectories() =>
-        Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(major => Path.Combine(major, "bin"))
-                .Where(Directory.Exists)
-                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var version) ? version : 0)
-            : [];
-
     public static async Task<PostgresDataDirectory> CreateAsync(string superUser, string password, CancellationToken cancellationToken)
     {
-        var initDb = ServerBinary.Find(["initdb"], InstalledMajorVersionBinDirectories(), InstallCommand);
-        var binDirectory = Path.GetDirectoryName(initDb)!;
-        ServerBinary.Find(["postgres"], [binDirectory], InstallCommand);
-
+        var installation = await PostgresInstallation.FindAsync(cancellationToken);
         DeleteAbandoned();
         var root = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
-        var directory = new PostgresDataDirectory(root, binDirectory);
+        var directory = new PostgresDataDirectory(root, installation.BinDirectory);
         try
         {
-            var passwordFile = Path.Combine(root, "superuser-password");
-            // The temporary directory is private (mode 700), so the file needs no mode of its own.
-            await File.WriteAllTextAsync(passwordFile, password, cancellationToken);
-            if (Environment.IsPrivilegedProcess)
-            {
-                await new CommandLine("chown", ["-R", $"{OsUser}:{OsUser}", root])
-                    .RunAsync("chown of the PostgreSQL directory", TimeSpan.FromSeconds(30), cancellationToken);
-            }
-
-            await CommandLine.AsUserWhenRoot(
-                    OsUser,
-                    initDb,
-                    "-D", directory.DataPath,
-                    "-U", superUser,
-                    $"--pwfile={passwordFile}",
-                    "--auth=scram-sha-256",
-                    "--encoding=UTF8",
-                    "--locale=C",
-                    "--no-sync",
-                    "--no-instructions")
-                .RunAsync("initdb", InitDbTimeout, cancellationToken);
-            File.Delete(passwordFile);
+            await installation.InitializeDataDirectoryAsync(directory.DataPath, superUser, password, cancellationToken);
             return directory;
         }
         catch

@@ -157,7 +157,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
     {
         var directory = RequireLocal().Directory;
         var command = CommandLine.AsUserWhenRoot(
-            PostgresDataDirectory.OsUser,
+            PostgresInstallation.OsUser,
             directory.PostgresExecutable,
             "-D", directory.DataPath,
             "-p", _server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -9,9 +9,6 @@ namespace AppDelivery.Aspire.LocalServers;
 /// </summary>
 public sealed class ValkeyServer : IAsyncDisposable
 {
-    private const string InstallCommand =
-        "apt-get install -y valkey-server (Debian 12: from bookworm-backports, see .ci/run) or apt-get install -y redis-server";
-
     private const int ClusterBusPortOffset = 10000;
     private const int MaxClusterPort = 65535 - ClusterBusPortOffset;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
@@ -57,7 +54,7 @@ public sealed class ValkeyServer : IAsyncDisposable
     public static async Task<ValkeyServer> StartProcessAsync(ValkeyOptions? options, CancellationToken cancellationToken = default)
     {
         options ??= new ValkeyOptions();
-        var executable = ServerBinary.Find(["valkey-server", "redis-server"], [], InstallCommand);
+        var executable = ValkeyInstallation.FindServer();
         var directory = Directory.CreateTempSubdirectory("appdelivery-valkey-").FullName;
         var password = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var server = new ValkeyServer(executable, directory, password, options);

@@ -2,7 +2,7 @@ namespace AppDelivery.Aspire.AppHost.Tests;
 
 /// <summary>
 /// Builds the AppHost's application model once per test class, without starting anything: the model,
-/// not the running stack, is what these tests check. <see cref="RunModeModel"/> is the local model,
+/// not the running stack, is what these tests check. The run-mode models are the local ones,
 /// <see cref="PublishModeModel"/> the one the manifest (and so AWS) is written from.
 /// </summary>
 public abstract class AppModelFixture(string[] args) : IAsyncLifetime
@@ -43,6 +43,10 @@ public abstract class AppModelFixture(string[] args) : IAsyncLifetime
         Assert.IsType<T>(Model.Resources.Single(r => r.Name == name), exactMatch: false);
 }
 
-public sealed class RunModeModel() : AppModelFixture([]);
+/// <summary>The local model with PostgreSQL and Valkey as the containers the manifest describes.</summary>
+public sealed class ContainersRunModeModel() : AppModelFixture(["AppHost:LocalServers=containers"]);
+
+/// <summary>The local model with PostgreSQL and Valkey as executables from this machine's server binaries.</summary>
+public sealed class ExecutablesRunModeModel() : AppModelFixture(["AppHost:LocalServers=executables"]);
 
 public sealed class PublishModeModel() : AppModelFixture(["--publisher", "manifest", "--output-path", Path.Combine(Path.GetTempPath(), "unused-aspire-manifest.json")]);

@@ -13,7 +13,7 @@ public sealed class ManifestSnapshotTests
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(2);
 
     // Publishing starts the AppHost as a process (~2 s): once for the whole class.
-    private static readonly Lazy<Task<JsonNode>> FreshManifest = new(WriteManifestAsync);
+    private static readonly Lazy<Task<JsonNode>> FreshManifest = new(() => WriteManifestAsync());
 
     [Fact]
     public async Task Committed_manifest_is_what_the_AppHost_writes_now()
@@ -42,7 +42,16 @@ public sealed class ManifestSnapshotTests
         }
     }
 
-    private static async Task<JsonNode> WriteManifestAsync()
+    [Theory]
+    [InlineData("executables")]
+    [InlineData("containers")]
+    public async Task Local_servers_setting_never_changes_the_manifest(string localServers)
+    {
+        var manifest = await WriteManifestAsync($"AppHost:LocalServers={localServers}");
+        Assert.True(JsonNode.DeepEquals(await FreshManifest.Value, manifest), $"With AppHost:LocalServers={localServers}:\n{manifest}");
+    }
+
+    private static async Task<JsonNode> WriteManifestAsync(params string[] extraArguments)
     {
         // Written beside the committed file: the manifest's project paths are relative to its own folder.
         var appHostDirectory = Path.Combine(RepositoryRoot.Path, "src", "AppHost");
@@ -59,6 +68,11 @@ public sealed class ManifestSnapshotTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in extraArguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(startInfo)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

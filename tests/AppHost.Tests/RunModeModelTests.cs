@@ -1,35 +1,12 @@
+using AppDelivery.Aspire.AppHost.LocalServers;
+
 namespace AppDelivery.Aspire.AppHost.Tests;
 
-public sealed class RunModeModelTests(RunModeModel app) : IClassFixture<RunModeModel>
+/// <summary>What the local model promises whichever way PostgreSQL and Valkey run.</summary>
+public abstract class RunModeModelTests(AppModelFixture app)
 {
     [Fact]
-    public void Model_is_built_in_run_mode() => Assert.True(app.ExecutionContext.IsRunMode);
-
-    [Theory]
-    [InlineData(ResourceNames.Postgres, typeof(PostgresServerResource))]
-    [InlineData(ResourceNames.Database, typeof(PostgresDatabaseResource))]
-    [InlineData(ResourceNames.Cache, typeof(ValkeyResource))]
-    [InlineData(ResourceNames.ApiKey, typeof(ParameterResource))]
-    [InlineData(ResourceNames.Migrations, typeof(ProjectResource))]
-    [InlineData(ResourceNames.Api, typeof(ProjectResource))]
-    [InlineData(ResourceNames.Web, typeof(ProjectResource))]
-    public void Resource_exists_with_its_type(string name, Type type) =>
-        Assert.IsType(type, app.Model.Resources.Single(r => r.Name == name));
-
-    [Fact]
-    public void Database_belongs_to_the_postgres_server()
-    {
-        var database = app.Resource<PostgresDatabaseResource>(ResourceNames.Database);
-        Assert.Equal(ResourceNames.Postgres, database.Parent.Name);
-        Assert.Equal(ResourceNames.Database, database.DatabaseName);
-    }
-
-    [Fact]
-    public void Postgres_image_is_pinned_to_the_cloud_major_version()
-    {
-        var image = app.Resource<PostgresServerResource>(ResourceNames.Postgres).Annotations.OfType<ContainerImageAnnotation>().Single();
-        Assert.StartsWith("17.", image.Tag, StringComparison.Ordinal);
-    }
+    public void Model_is_built_in_run_mode() => Assert.True(App.ExecutionContext.IsRunMode);
 
     [Theory]
     [InlineData(ResourceNames.Migrations, ResourceNames.Database)]
@@ -39,14 +16,14 @@ public sealed class RunModeModelTests(RunModeModel app) : IClassFixture<RunModeM
     [InlineData(ResourceNames.Web, ResourceNames.Cache)]
     public void Service_references_what_it_uses(string service, string dependency) =>
         Assert.Contains(
-            app.Resource<ProjectResource>(service).Annotations.OfType<ResourceRelationshipAnnotation>(),
+            Resource<ProjectResource>(service).Annotations.OfType<ResourceRelationshipAnnotation>(),
             r => r.Type == "Reference" && r.Resource.Name == dependency);
 
     [Fact]
     public void Migrations_references_nothing_but_the_database() =>
         Assert.Equal(
             [ResourceNames.Database],
-            app.Resource<ProjectResource>(ResourceNames.Migrations).Annotations.OfType<ResourceRelationshipAnnotation>()
+            Resource<ProjectResource>(ResourceNames.Migrations).Annotations.OfType<ResourceRelationshipAnnotation>()
                 .Where(r => r.Type == "Reference").Select(r => r.Resource.Name));
 
     [Theory]
@@ -57,13 +34,13 @@ public sealed class RunModeModelTests(RunModeModel app) : IClassFixture<RunModeM
     [InlineData(ResourceNames.Web, ResourceNames.Cache, WaitType.WaitUntilHealthy)]
     public void Service_waits_for_its_dependency(string service, string dependency, WaitType waitType) =>
         Assert.Contains(
-            app.Resource<ProjectResource>(service).Annotations.OfType<WaitAnnotation>(),
+            Resource<ProjectResource>(service).Annotations.OfType<WaitAnnotation>(),
             w => w.Resource.Name == dependency && w.WaitType == waitType);
 
     [Fact]
     public void Api_waits_for_migrations_to_exit_with_zero()
     {
-        var wait = app.Resource<ProjectResource>(ResourceNames.Api).Annotations.OfType<WaitAnnotation>()
+        var wait = Resource<ProjectResource>(ResourceNames.Api).Annotations.OfType<WaitAnnotation>()
             .Single(w => w.Resource.Name == ResourceNames.Migrations);
         Assert.Equal(0, wait.ExitCode);
     }
@@ -72,16 +49,16 @@ public sealed class RunModeModelTests(RunModeModel app) : IClassFixture<RunModeM
     [InlineData(ResourceNames.Api)]
     [InlineData(ResourceNames.Web)]
     public void Service_has_an_http_health_check(string service) =>
-        Assert.NotEmpty(app.Resource<ProjectResource>(service).Annotations.OfType<HealthCheckAnnotation>());
+        Assert.NotEmpty(Resource<ProjectResource>(service).Annotations.OfType<HealthCheckAnnotation>());
 
     [Fact]
     public void Migrations_has_no_health_check_because_it_runs_to_completion() =>
-        Assert.Empty(app.Resource<ProjectResource>(ResourceNames.Migrations).Annotations.OfType<HealthCheckAnnotation>());
+        Assert.Empty(Resource<ProjectResource>(ResourceNames.Migrations).Annotations.OfType<HealthCheckAnnotation>());
 
     [Fact]
     public void Only_web_is_reachable_from_outside()
     {
-        var external = app.Model.Resources.OfType<ProjectResource>()
+        var external = App.Model.Resources.OfType<ProjectResource>()
             .Where(p => p.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal))
             .Select(p => p.Name);
         Assert.Equal([ResourceNames.Web], external);
@@ -90,16 +67,93 @@ public sealed class RunModeModelTests(RunModeModel app) : IClassFixture<RunModeM
     [Fact]
     public void Api_key_is_kept_in_user_secrets_so_local_restarts_reuse_it()
     {
-        var apiKey = app.Resource<ParameterResource>(ResourceNames.ApiKey);
+        var apiKey = Resource<ParameterResource>(ResourceNames.ApiKey);
         Assert.True(apiKey.Secret);
         Assert.Equal("UserSecretsParameterDefault", apiKey.Default?.GetType().Name);
+    }
+
+    protected AppModelFixture App { get; } = app;
+
+    protected T Resource<T>(string name)
+        where T : IResource => App.Resource<T>(name);
+}
+
+public sealed class ContainersRunModeModelTests(ContainersRunModeModel app) : RunModeModelTests(app), IClassFixture<ContainersRunModeModel>
+{
+    [Theory]
+    [InlineData(ResourceNames.Postgres, typeof(PostgresServerResource))]
+    [InlineData(ResourceNames.Database, typeof(PostgresDatabaseResource))]
+    [InlineData(ResourceNames.Cache, typeof(ValkeyResource))]
+    public void Server_is_a_container(string name, Type type) =>
+        Assert.IsType(type, App.Model.Resources.Single(r => r.Name == name));
+
+    [Fact]
+    public void Database_belongs_to_the_postgres_server()
+    {
+        var database = Resource<PostgresDatabaseResource>(ResourceNames.Database);
+        Assert.Equal(ResourceNames.Postgres, database.Parent.Name);
+        Assert.Equal(ResourceNames.Database, database.DatabaseName);
+    }
+
+    [Theory]
+    [InlineData(ResourceNames.Postgres, "17.")]
+    [InlineData(ResourceNames.Cache, "8.")]
+    public void Image_is_pinned_to_the_major_version_the_cloud_runs(string name, string majorPrefix)
+    {
+        var image = App.Model.Resources.Single(r => r.Name == name).Annotations.OfType<ContainerImageAnnotation>().Single();
+        Assert.StartsWith(majorPrefix, image.Tag, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(ResourceNames.Postgres)]
     [InlineData(ResourceNames.Cache)]
-    public void Local_data_survives_restarts_in_run_mode(string name) =>
+    public void Local_data_survives_restarts_in_a_volume(string name) =>
         Assert.Contains(
-            app.Model.Resources.Single(r => r.Name == name).Annotations.OfType<ContainerMountAnnotation>(),
+            App.Model.Resources.Single(r => r.Name == name).Annotations.OfType<ContainerMountAnnotation>(),
             m => m.Type == ContainerMountType.Volume);
+}
+
+public sealed class ExecutablesRunModeModelTests(ExecutablesRunModeModel app) : RunModeModelTests(app), IClassFixture<ExecutablesRunModeModel>
+{
+    [Theory]
+    [InlineData(ResourceNames.Postgres, typeof(PostgresExecutableResource))]
+    [InlineData(ResourceNames.Database, typeof(PostgresExecutableDatabaseResource))]
+    [InlineData(ResourceNames.Cache, typeof(ValkeyExecutableResource))]
+    public void Server_is_an_executable(string name, Type type) =>
+        Assert.IsType(type, App.Model.Resources.Single(r => r.Name == name));
+
+    [Fact]
+    public void No_resource_needs_a_container_runtime() =>
+        Assert.Empty(App.Model.Resources.OfType<ContainerResource>());
+
+    [Fact]
+    public void Database_is_a_child_of_the_postgres_server()
+    {
+        var database = Resource<PostgresExecutableDatabaseResource>(ResourceNames.Database);
+        Assert.Equal(ResourceNames.Postgres, database.Parent.Name);
+        Assert.Equal(ResourceNames.Database, database.DatabaseName);
+    }
+
+    [Theory]
+    [InlineData(ResourceNames.Postgres, "Host={postgres.bindings.tcp.host};Port={postgres.bindings.tcp.port};Username=postgres;Password={postgres-password.value}")]
+    [InlineData(ResourceNames.Database, "{postgres.connectionString};Database=appdb")]
+    [InlineData(ResourceNames.Cache, "{cache.bindings.tcp.host}:{cache.bindings.tcp.port},password={cache-password.value}")]
+    public void Connection_string_has_the_shape_of_the_container_one(string name, string expected) =>
+        Assert.Equal(expected, Resource<IResourceWithConnectionString>(name).ConnectionStringExpression.ValueExpression);
+
+    [Theory]
+    [InlineData(ResourceNames.Postgres)]
+    [InlineData(ResourceNames.Cache)]
+    public void Local_data_lives_in_a_folder_of_this_application(string name)
+    {
+        var server = Resource<ExecutableResource>(name);
+        Assert.Equal(name, Path.GetFileName(server.WorkingDirectory));
+        Assert.StartsWith("appdelivery-aspire-apphost-", Path.GetFileName(Path.GetDirectoryName(server.WorkingDirectory)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ResourceNames.Postgres)]
+    [InlineData(ResourceNames.Cache)]
+    public void Server_has_a_health_check(string name) =>
+        Assert.NotEmpty(Resource<ExecutableResource>(name).Annotations.OfType<HealthCheckAnnotation>());
 }

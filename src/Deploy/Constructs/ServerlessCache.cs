@@ -16,6 +16,9 @@ public sealed class ServerlessCache : Construct
 {
     public const string CacheLogicalId = "Cache";
 
+    /// <summary>The Valkey major the cache runs; the AppHost's local Valkey image follows it (a test keeps them equal).</summary>
+    public const string ValkeyMajorVersion = "8";
+
     /// <summary>Port of the serverless cache's primary endpoint (6380 is the reader endpoint).</summary>
     public const int CachePort = 6379;
 
@@ -38,7 +41,7 @@ public sealed class ServerlessCache : Construct
         {
             ServerlessCacheName = props.Name,
             Engine = "valkey",
-            MajorEngineVersion = "8",
+            MajorEngineVersion = ValkeyMajorVersion,
             SecurityGroupIds = new[] { SecurityGroup.SecurityGroupId },
             SubnetIds = props.Vpc.SelectSubnets(new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED }).SubnetIds,
             SnapshotRetentionLimit = props.Production ? 7 : null,

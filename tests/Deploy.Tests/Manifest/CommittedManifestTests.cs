@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Deploy.Constructs;
 using AppDelivery.Aspire.Deploy.Manifest;
 using AppDelivery.Aspire.Deploy.Model;
 using AppDelivery.Aspire.Deploy.Settings;
@@ -23,6 +24,16 @@ public sealed class CommittedManifestTests
         Assert.Equal([ResourceNames.Migrations], model.Jobs.Select(j => j.Name));
         Assert.Equal([ResourceNames.Api, ResourceNames.Web], model.Services.Select(s => s.Name));
         Assert.Equal([new SecretModel(ResourceNames.ApiKey, new GeneratedSecret(32, Special: false))], model.Secrets);
+    }
+
+    [Fact]
+    public void Local_valkey_image_runs_the_major_the_serverless_cache_runs()
+    {
+        var image = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(ManifestPath))!["resources"]![ResourceNames.Cache]!["image"]!.GetValue<string>();
+
+        var tag = image[(image.LastIndexOf(':') + 1)..];
+
+        Assert.Equal(ServerlessCache.ValkeyMajorVersion, tag.Split('.')[0]);
     }
 
     [Fact]

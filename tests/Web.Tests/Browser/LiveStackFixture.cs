@@ -3,6 +3,7 @@ extern alias MigrationsApp;
 
 using System.Security.Cryptography;
 using AppDelivery.Aspire.LocalServers;
+using AppDelivery.Aspire.Tests;
 using AppDelivery.Aspire.Web.Tests.Hosting;
 using Microsoft.Playwright;
 using DatabaseMigrator = MigrationsApp::AppDelivery.Aspire.Migrations.DatabaseMigrator;

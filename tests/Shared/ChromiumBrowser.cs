@@ -1,9 +1,12 @@
 using Microsoft.Playwright;
 
-namespace AppDelivery.Aspire.Web.Tests.Browser;
+namespace AppDelivery.Aspire.Tests;
 
-/// <summary>Debian's Chromium driven by Playwright; Playwright's own browser download cannot work here.</summary>
-public static class ChromiumBrowser
+/// <summary>
+/// Debian's Chromium driven by Playwright; Playwright's own browser download cannot work here. Linked into the
+/// test projects that open pages.
+/// </summary>
+internal static class ChromiumBrowser
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 

@@ -1,15 +1,26 @@
 using AppDelivery.Aspire;
 using AppDelivery.Aspire.AppHost;
+using AppDelivery.Aspire.AppHost.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres(ResourceNames.Postgres)
-    .WithImageTag(LocalImages.PostgresTag)
-    .WithRunModeDataVolume();
-var database = postgres.AddDatabase(ResourceNames.Database);
-
-var cache = builder.AddValkey(ResourceNames.Cache)
-    .WithRunModeDataVolume();
+IResourceBuilder<IResourceWithConnectionString> database, cache;
+if (builder.GetLocalServerMode() is LocalServerMode.Containers)
+{
+    database = builder.AddPostgres(ResourceNames.Postgres)
+        .WithImageTag(LocalImages.PostgresTag)
+        .WithRunModeDataVolume()
+        .AddDatabase(ResourceNames.Database);
+    cache = builder.AddValkey(ResourceNames.Cache)
+        .WithImageTag(LocalImages.ValkeyTag)
+        .WithRunModeDataVolume();
+}
+else
+{
+    database = builder.AddPostgresExecutable(ResourceNames.Postgres, LocalImages.PostgresTag)
+        .AddDatabase(ResourceNames.Database);
+    cache = builder.AddValkeyExecutable(ResourceNames.Cache, LocalImages.ValkeyTag);
+}
 
 var apiKey = builder.AddParameter(
     ResourceNames.ApiKey,
@@ -31,6 +42,7 @@ var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WaitFor(cache)
     .WithEnvironment(ConfigurationKeys.ApiKeyEnvironmentVariable, apiKey)
     .WithHttpHealthCheck("/health")
+    .WithUrlLoggedWhenReady()
     .WithAwsSdkConfig();
 
 builder.AddProject<Projects.Web>(ResourceNames.Web)
@@ -41,6 +53,7 @@ builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WaitFor(cache)
     .WithEnvironment(ConfigurationKeys.ApiKeyEnvironmentVariable, apiKey)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithUrlLoggedWhenReady();
 
 builder.Build().Run();
