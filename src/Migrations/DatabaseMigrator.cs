@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Initialization;
+using FluentMigrator.Runner.VersionTableInfo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,6 +43,11 @@ public static class DatabaseMigrator
                 .ScanIn([typeof(DatabaseMigrator).Assembly, .. additionalMigrationAssemblies]).For.Migrations())
             .Configure<RunnerOptions>(options => options.Profile = profile)
             .BuildServiceProvider(validateScopes: false);
-        services.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = services.GetRequiredService<IMigrationRunner>();
+        var applied = services.GetRequiredService<IVersionLoader>().VersionInfo;
+        var pending = runner.MigrationLoader.LoadMigrations().Values.Where(m => !applied.HasAppliedMigration(m.Version)).Select(m => m.GetName()).ToList();
+        var pendingNames = string.Join(", ", pending);
+        MigrationLog.Applying(logger, pending.Count, pendingNames);
+        runner.MigrateUp();
     }
 }

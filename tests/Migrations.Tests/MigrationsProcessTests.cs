@@ -24,6 +24,18 @@ public sealed class MigrationsProcessTests(PostgresFixture postgres) : IClassFix
     }
 
     [Fact]
+    public async Task Logs_the_migrations_it_applies_but_not_their_sql()
+    {
+        var database = new Database(await postgres.CreateDatabaseAsync());
+
+        var result = await MigrationsProcess.RunAsync(new Dictionary<string, string> { [ConnectionStringVariable] = database.ConnectionString });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"Applying {KnownMigrations.Versions.Count} migrations: ", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("CREATE TABLE", result.StandardOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Reads_the_password_from_PGPASSWORD_when_the_connection_string_has_none()
     {
         var database = new Database(await postgres.CreateDatabaseAsync());

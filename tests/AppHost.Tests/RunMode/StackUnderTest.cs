@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace AppDelivery.Aspire.AppHost.Tests.RunMode;
 
 /// <summary>
-/// The AppHost in run mode, as <c>dotnet run</c> starts it, with PostgreSQL and Valkey as executables (no container
-/// runtime here) keeping their data in a throwaway folder; the dashboard only where a test looks at it.
+/// The AppHost in run mode, as <c>dotnet run</c> starts it, with PostgreSQL and Valkey as executables (unless a test
+/// asks for containers) keeping their data in a throwaway folder; the dashboard only where a test looks at it.
 /// </summary>
 public sealed class StackUnderTest : IAsyncDisposable
 {
@@ -31,10 +31,13 @@ public sealed class StackUnderTest : IAsyncDisposable
 
     /// <summary>Builds the stack; <paramref name="configure"/> may change the model before it starts.</summary>
     public static async Task<StackUnderTest> StartAsync(
-        bool withDashboard, CancellationToken cancellationToken, Action<IDistributedApplicationTestingBuilder>? configure = null)
+        bool withDashboard,
+        CancellationToken cancellationToken,
+        Action<IDistributedApplicationTestingBuilder>? configure = null,
+        LocalServerMode localServers = LocalServerMode.Executables)
     {
         var dataFolder = CreateDataFolder("apphost-run-");
-        string[] args = [$"{LocalServerModeConfiguration.Key}=executables", $"{LocalDataDirectory.RootKey}={dataFolder}"];
+        string[] args = [$"{LocalServerModeConfiguration.Key}={localServers}", $"{LocalDataDirectory.RootKey}={dataFolder}"];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             args, (options, _) => options.DisableDashboard = !withDashboard, cancellationToken);
         var dashboardLoginUrl = withDashboard ? new DashboardLoginUrl() : null;
