@@ -10,6 +10,7 @@ namespace AppDelivery.Aspire.AppHost.Tests.RunMode;
 /// the same stack. <c>--no-build</c> runs what <c>build.sh</c> built; <c>--isolated</c> picks free ports.
 /// </summary>
 [Trait("Category", "RunMode")]
+[Collection(RunningStacks.Name)]
 public sealed class AspireCliTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);

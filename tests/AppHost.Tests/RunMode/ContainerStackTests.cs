@@ -8,6 +8,7 @@ namespace AppDelivery.Aspire.AppHost.Tests.RunMode;
 /// <c>build.sh test</c> runs this category only where one answers, and says so where none does.
 /// </summary>
 [Trait("Category", "Containers")]
+[Collection(RunningStacks.Name)]
 public sealed class ContainerStackTests
 {
     [Fact]

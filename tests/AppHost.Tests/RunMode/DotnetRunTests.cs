@@ -11,6 +11,7 @@ namespace AppDelivery.Aspire.AppHost.Tests.RunMode;
 /// test host cannot be sure its children receive SIGINT.)
 /// </summary>
 [Trait("Category", "RunMode")]
+[Collection(RunningStacks.Name)]
 public sealed partial class DotnetRunTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -71,7 +72,8 @@ public sealed partial class DotnetRunTests(ITestOutputHelper output)
         {
             lock (console)
             {
-                output.WriteLine(string.Join(Environment.NewLine, console));
+                // The dashboard's login token is a credential: kept out of the test output.
+                output.WriteLine(LoginToken().Replace(string.Join(Environment.NewLine, console), "t=***"));
             }
 
             throw;
@@ -134,6 +136,9 @@ public sealed partial class DotnetRunTests(ITestOutputHelper output)
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, "--", target]) { RedirectStandardError = true })!;
         kill.WaitForExit();
     }
+
+    [GeneratedRegex(@"t=[0-9a-f]+")]
+    private static partial Regex LoginToken();
 
     [GeneratedRegex(@"\bWeb: (http\S+)")]
     private static partial Regex WebLine();

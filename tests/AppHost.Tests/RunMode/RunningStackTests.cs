@@ -26,6 +26,7 @@ public sealed class RunningStackFixture : IAsyncLifetime
 }
 
 [Trait("Category", "RunMode")]
+[Collection(RunningStacks.Name)]
 public sealed class RunningStackTests(RunningStackFixture fixture, ITestOutputHelper output) : IClassFixture<RunningStackFixture>
 {
     private static readonly string[] Servers = [ResourceNames.Postgres, ResourceNames.Database, ResourceNames.Cache];
@@ -130,6 +131,13 @@ public sealed class RunningStackTests(RunningStackFixture fixture, ITestOutputHe
         }
     }
 
+}
+
+/// <summary>A stack of its own, whose migrations cannot reach the database.</summary>
+[Trait("Category", "RunMode")]
+[Collection(RunningStacks.Name)]
+public sealed class FailedMigrationTests
+{
     [Fact]
     public async Task Failed_migration_keeps_the_api_from_ever_starting()
     {
