@@ -6,10 +6,11 @@ using AppDelivery.Aspire.Api.WorkItems;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using StackExchange.Redis;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AppDelivery.Aspire.Api;
 
 internal static class ApplicationServiceExtensions
 {

@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Api;
 using AppDelivery.Aspire.Api.Boards;
 using AppDelivery.Aspire.Api.Infrastructure;
 using AppDelivery.Aspire.Api.WorkItems;

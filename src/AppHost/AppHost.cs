@@ -41,7 +41,7 @@ var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WaitForCompletion(migrations)
     .WaitFor(cache)
     .WithEnvironment(ConfigurationKeys.ApiKeyEnvironmentVariable, apiKey)
-    .WithHttpHealthCheck("/health")
+    .WithHttpHealthCheck(HealthPaths.Readiness)
     .WithUrlLoggedWhenReady()
     .WithAwsSdkConfig();
 
@@ -53,7 +53,7 @@ builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WaitFor(cache)
     .WithEnvironment(ConfigurationKeys.ApiKeyEnvironmentVariable, apiKey)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health")
+    .WithHttpHealthCheck(HealthPaths.Readiness)
     .WithUrlLoggedWhenReady();
 
 builder.Build().Run();

@@ -29,7 +29,7 @@ internal static class ResourceBuilderExtensions
     /// <summary>Local runs get the Development seed data; the cloud decides per environment.</summary>
     public static IResourceBuilder<ProjectResource> WithRunModeSeedData(this IResourceBuilder<ProjectResource> migrations) =>
         migrations.ApplicationBuilder.ExecutionContext.IsRunMode
-            ? migrations.WithEnvironment(ConfigurationKeys.MigrationsProfileEnvironmentVariable, "Development")
+            ? migrations.WithEnvironment(ConfigurationKeys.MigrationsProfileEnvironmentVariable, MigrationProfiles.Development)
             : migrations;
 
     /// <summary>

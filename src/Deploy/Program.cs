@@ -2,5 +2,5 @@ namespace AppDelivery.Aspire.Deploy;
 
 internal static class Program
 {
-    private static int Main(string[] args) => Cli.Cli.Run(args, Console.Out, Console.Error);
+    private static int Main(string[] args) => Cli.Commands.Run(args, Console.Out, Console.Error);
 }

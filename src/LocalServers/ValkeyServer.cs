@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using StackExchange.Redis;
 
 namespace AppDelivery.Aspire.LocalServers;
 
@@ -127,12 +128,24 @@ public sealed class ValkeyServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>A setup connection to the local server, already authenticated.</summary>
-    internal Task<RespClient> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A setup connection to the local server, already authenticated; <see cref="IServer.ExecuteAsync(string, object[])"/>
+    /// on <see cref="Server"/> runs commands such as <c>CLUSTER INFO</c>.
+    /// </summary>
+    internal async Task<ConnectionMultiplexer> ConnectAsync()
     {
         RequireLocal();
-        return RespClient.ConnectAsync(Port, _password, cancellationToken);
+        return await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
+        {
+            EndPoints = { { "127.0.0.1", Port } },
+            Password = _password,
+            ConnectTimeout = 2000,
+            ConnectRetry = 0,
+        });
     }
+
+    /// <summary>This server among those <paramref name="connection"/> knows (in cluster mode it also learns the node's other addresses).</summary>
+    internal IServer Server(ConnectionMultiplexer connection) => connection.GetServer("127.0.0.1", Port);
 
     private List<string> BuildArguments()
     {
@@ -170,8 +183,9 @@ public sealed class ValkeyServer : IAsyncDisposable
         await Retry.UntilAsync(
             async token =>
             {
-                await using var client = await ConnectAsync(token);
-                return await client.ExecuteAsync(token, "PING") is "PONG";
+                await using var connection = await ConnectAsync();
+                await Server(connection).PingAsync();
+                return true;
             },
             ThrowIfExited,
             StartupTimeout,
@@ -183,22 +197,21 @@ public sealed class ValkeyServer : IAsyncDisposable
             return;
         }
 
-        await using (var client = await ConnectAsync(cancellationToken))
+        await using (var connection = await ConnectAsync())
         {
             // After a restart nodes.conf already assigns the slots.
-            if (await client.ExecuteAsync(cancellationToken, "CLUSTER", "INFO") is string info
-                && info.Contains("cluster_slots_assigned:0", StringComparison.Ordinal))
+            var server = Server(connection);
+            if (((string?)await server.ExecuteAsync("CLUSTER", "INFO"))?.Contains("cluster_slots_assigned:0", StringComparison.Ordinal) == true)
             {
-                await client.ExecuteAsync(cancellationToken, "CLUSTER", "ADDSLOTSRANGE", "0", "16383");
+                await server.ExecuteAsync("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
             }
         }
 
         await Retry.UntilAsync(
             async token =>
             {
-                await using var client = await ConnectAsync(token);
-                return await client.ExecuteAsync(token, "CLUSTER", "INFO") is string info
-                    && info.Contains("cluster_state:ok", StringComparison.Ordinal);
+                await using var connection = await ConnectAsync();
+                return ((string?)await Server(connection).ExecuteAsync("CLUSTER", "INFO"))?.Contains("cluster_state:ok", StringComparison.Ordinal) == true;
             },
             ThrowIfExited,
             StartupTimeout,

@@ -1,10 +1,10 @@
 using AppDelivery.Aspire;
-using AppDelivery.Aspire.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Microsoft.Extensions.Hosting;
+namespace AppDelivery.Aspire.Migrations;
 
 public static class MigrationHostExtensions
 {
@@ -30,7 +30,7 @@ public static class MigrationHostExtensions
         await host.StartAsync();
         try
         {
-            var profile = configuration[MigrationsConfigurationKeys.Profile];
+            var profile = configuration[ConfigurationKeys.MigrationsProfile];
             DatabaseMigrator.Migrate(connectionString, profile, loggerFactory);
             MigrationLog.Migrated(logger, profile);
             return MigrationExitCodes.Success;

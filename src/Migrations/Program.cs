@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Migrations;
 using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);

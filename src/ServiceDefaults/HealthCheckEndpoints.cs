@@ -1,4 +1,5 @@
 using System.Net.Mime;
+using AppDelivery.Aspire;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,12 +12,6 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class HealthCheckEndpoints
 {
-    /// <summary>Readiness: every registered check.</summary>
-    public const string HealthPath = "/health";
-
-    /// <summary>Liveness, probed by the load balancer: only checks tagged <see cref="HealthCheckExtensions.LiveTag"/>.</summary>
-    public const string AlivePath = "/alive";
-
     private static readonly JsonSerializerOptions ReportJsonOptions = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -34,8 +29,8 @@ public static class HealthCheckEndpoints
         var isDevelopment = endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment();
         Func<HttpContext, HealthReport, Task> responseWriter = isDevelopment ? WriteDetailedReportAsync : WriteStatusAsync;
 
-        endpoints.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = responseWriter });
-        endpoints.MapHealthChecks(AlivePath, new HealthCheckOptions
+        endpoints.MapHealthChecks(HealthPaths.Readiness, new HealthCheckOptions { ResponseWriter = responseWriter });
+        endpoints.MapHealthChecks(HealthPaths.Liveness, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(HealthCheckExtensions.LiveTag),
             ResponseWriter = responseWriter,

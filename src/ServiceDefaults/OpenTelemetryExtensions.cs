@@ -1,3 +1,4 @@
+using AppDelivery.Aspire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,8 +38,8 @@ public static class OpenTelemetryExtensions
     }
 
     private static bool IsHealthCheckRequest(PathString path) =>
-        path.StartsWithSegments(HealthCheckEndpoints.HealthPath)
-        || path.StartsWithSegments(HealthCheckEndpoints.AlivePath);
+        path.StartsWithSegments(HealthPaths.Readiness)
+        || path.StartsWithSegments(HealthPaths.Liveness);
 
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder

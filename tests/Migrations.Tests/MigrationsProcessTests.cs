@@ -15,7 +15,7 @@ public sealed class MigrationsProcessTests(PostgresFixture postgres) : IClassFix
         var result = await MigrationsProcess.RunAsync(new Dictionary<string, string>
         {
             [ConnectionStringVariable] = database.ConnectionString,
-            ["Migrations__Profile"] = MigrationProfiles.Development,
+            [ConfigurationKeys.MigrationsProfileEnvironmentVariable] = MigrationProfiles.Development,
         });
 
         Assert.True(result.ExitCode == 0, result.ToString());

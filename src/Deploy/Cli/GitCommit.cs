@@ -33,5 +33,5 @@ internal static class GitCommit
     }
 
     private static InputException NotAvailable(string why) =>
-        new(CommandLine.Source, "--image-tag", $"no default: {why}; pass --image-tag (or -c imageTag=...)");
+        new(ArgumentParser.Source, "--image-tag", $"no default: {why}; pass --image-tag (or -c imageTag=...)");
 }

@@ -23,7 +23,7 @@ internal static partial class SynthCommand
         if (!ImageTagRegex().IsMatch(imageTag))
         {
             throw new InputException(
-                fromCdkContext ? CdkContext.Source : CommandLine.Source,
+                fromCdkContext ? CdkContext.Source : ArgumentParser.Source,
                 fromCdkContext ? CdkContext.ImageTagKey : "--image-tag",
                 $"'{imageTag}' is not a container image tag (letters, digits, '_', '.', '-'; at most 128)");
         }

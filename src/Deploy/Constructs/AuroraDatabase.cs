@@ -11,14 +11,21 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="ClusterIdentifier">Also names the PostgreSQL log group, so it is created with a retention.</param>
-public sealed record AuroraDatabaseProps(
-    string ClusterIdentifier,
-    DatabaseModel Database,
-    DatabaseSize Size,
-    bool Production,
-    IVpc Vpc,
-    RetentionDays LogRetention);
+public sealed record AuroraDatabaseProps
+{
+    /// <summary>Also names the PostgreSQL log group, so it is created with a retention.</summary>
+    public required string ClusterIdentifier { get; init; }
+
+    public required DatabaseModel Database { get; init; }
+
+    public required DatabaseSize Size { get; init; }
+
+    public required bool Production { get; init; }
+
+    public required IVpc Vpc { get; init; }
+
+    public required RetentionDays LogRetention { get; init; }
+}
 
 /// <summary>
 /// Aurora PostgreSQL Serverless v2: encrypted, in isolated subnets, reachable only from security groups

@@ -15,8 +15,6 @@ public sealed class ContainerEnvironment
     public const string DatabasePasswordVariable = "PGPASSWORD";
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpEndpoint = "http://localhost:4317";
-    public const string MigrationsProfileVariable = "Migrations__Profile";
-    public const string SeedProfile = "Development";
 
     private static readonly string ContainerPort = EndpointModel.ContainerPort.ToString(CultureInfo.InvariantCulture);
 
@@ -58,7 +56,7 @@ public sealed class ContainerEnvironment
         environment.variables.TryAdd("OTEL_SERVICE_NAME", workload.Name);
         if (workload.Kind == WorkloadKind.Job && seedData)
         {
-            environment.variables[MigrationsProfileVariable] = SeedProfile;
+            environment.variables[ConfigurationKeys.MigrationsProfileEnvironmentVariable] = MigrationProfiles.Development;
         }
 
         if (environment.UsesDatabase)

@@ -4,8 +4,19 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="EnvironmentTag">Value of the <c>Environment</c> cost allocation tag the budget filters on.</param>
-public sealed record CostBudgetProps(string Name, decimal MonthlyUsd, string EnvironmentTag, ITopic Topic, string? Email);
+public sealed record CostBudgetProps
+{
+    public required string Name { get; init; }
+
+    public required decimal MonthlyUsd { get; init; }
+
+    /// <summary>Value of the <c>Environment</c> cost allocation tag the budget filters on.</summary>
+    public required string EnvironmentTag { get; init; }
+
+    public required ITopic Topic { get; init; }
+
+    public required string? Email { get; init; }
+}
 
 /// <summary>
 /// A monthly cost budget of one environment with alerts at 80% and 100% of actual spend. It filters on

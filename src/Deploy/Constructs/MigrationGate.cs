@@ -9,14 +9,21 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="ImageTag">In the handler's environment so that a new image makes a new handler version, which re-runs the trigger.</param>
-public sealed record MigrationGateProps(
-    ICluster Cluster,
-    WorkloadTask Task,
-    ISecurityGroup SecurityGroup,
-    string ImageTag,
-    RetentionDays LogRetention,
-    bool Production);
+public sealed record MigrationGateProps
+{
+    public required ICluster Cluster { get; init; }
+
+    public required WorkloadTask Task { get; init; }
+
+    public required ISecurityGroup SecurityGroup { get; init; }
+
+    /// <summary>In the handler's environment so that a new image makes a new handler version, which re-runs the trigger.</summary>
+    public required string ImageTag { get; init; }
+
+    public required RetentionDays LogRetention { get; init; }
+
+    public required bool Production { get; init; }
+}
 
 /// <summary>
 /// Runs a job (e.g. migrations) once per deployment, as a one-off Fargate task, and fails the deployment

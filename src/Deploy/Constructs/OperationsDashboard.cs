@@ -6,14 +6,21 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="Services">Workload name and service of every long-running workload.</param>
-public sealed record OperationsDashboardProps(
-    string Name,
-    IReadOnlyList<(string Workload, FargateService Service)> Services,
-    ApplicationLoadBalancer? LoadBalancer,
-    ApplicationTargetGroup? TargetGroup,
-    string? DatabaseClusterIdentifier,
-    string? CacheName);
+public sealed record OperationsDashboardProps
+{
+    public required string Name { get; init; }
+
+    /// <summary>Workload name and service of every long-running workload.</summary>
+    public required IReadOnlyList<(string Workload, FargateService Service)> Services { get; init; }
+
+    public required ApplicationLoadBalancer? LoadBalancer { get; init; }
+
+    public required ApplicationTargetGroup? TargetGroup { get; init; }
+
+    public required string? DatabaseClusterIdentifier { get; init; }
+
+    public required string? CacheName { get; init; }
+}
 
 /// <summary>One CloudWatch dashboard per environment: traffic, latency, services, database and cache.</summary>
 public sealed class OperationsDashboard : Construct

@@ -11,23 +11,29 @@ using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="Certificate">With one: HTTPS on 443 and HTTP redirected to it; without: HTTP only.</param>
-/// <param name="Zone">With one: an alias record <c>{Hostname}.{zone}</c>.</param>
-/// <param name="AccessLogPrefix">Prefix of this load balancer's logs in <paramref name="AccessLogs"/>.</param>
-public sealed record PublicLoadBalancerProps(
-    IVpc Vpc,
-    ICertificate? Certificate,
-    IHostedZone? Zone,
-    string Hostname,
-    IBucket AccessLogs,
-    string AccessLogPrefix,
-    bool Production);
+public sealed record PublicLoadBalancerProps
+{
+    public required IVpc Vpc { get; init; }
+
+    /// <summary>With one: HTTPS on 443 and HTTP redirected to it; without: HTTP only.</summary>
+    public required ICertificate? Certificate { get; init; }
+
+    /// <summary>With one: an alias record <c>{Hostname}.{zone}</c>.</summary>
+    public required IHostedZone? Zone { get; init; }
+
+    public required string Hostname { get; init; }
+
+    public required IBucket AccessLogs { get; init; }
+
+    /// <summary>Prefix of this load balancer's logs in <paramref name="AccessLogs"/>.</summary>
+    public required string AccessLogPrefix { get; init; }
+
+    public required bool Production { get; init; }
+}
 
 /// <summary>The internet-facing load balancer of an environment, in front of its external service.</summary>
 public sealed class PublicLoadBalancer : Construct
 {
-    public const string HealthCheckPath = "/alive";
-
     private ApplicationTargetGroup? targetGroup;
 
     public PublicLoadBalancer(Construct scope, string id, PublicLoadBalancerProps props)
@@ -129,7 +135,7 @@ public sealed class PublicLoadBalancer : Construct
             },
             HealthCheck = new HealthCheck
             {
-                Path = HealthCheckPath,
+                Path = HealthPaths.Liveness,
                 HealthyHttpCodes = "200",
                 Interval = Duration.Seconds(15),
                 HealthyThresholdCount = 2,

@@ -7,17 +7,25 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="Prefix">Alarm names start with it, e.g. <c>appdelivery-dev-web</c>.</param>
-/// <param name="ServiceName">The ECS service name (set explicitly, so metrics need no reference to the service).</param>
-/// <param name="TargetGroup">For an external service: its load balancer target group.</param>
-public sealed record ServiceAlarmsProps(
-    string Prefix,
-    string Workload,
-    string ServiceName,
-    string ClusterName,
-    ApplicationTargetGroup? TargetGroup,
-    ApplicationLoadBalancer? LoadBalancer,
-    ITopic Topic);
+public sealed record ServiceAlarmsProps
+{
+    /// <summary>Alarm names start with it, e.g. <c>appdelivery-dev-web</c>.</summary>
+    public required string Prefix { get; init; }
+
+    public required string Workload { get; init; }
+
+    /// <summary>The ECS service name (set explicitly, so metrics need no reference to the service).</summary>
+    public required string ServiceName { get; init; }
+
+    public required string ClusterName { get; init; }
+
+    /// <summary>For an external service: its load balancer target group.</summary>
+    public required ApplicationTargetGroup? TargetGroup { get; init; }
+
+    public required ApplicationLoadBalancer? LoadBalancer { get; init; }
+
+    public required ITopic Topic { get; init; }
+}
 
 /// <summary>
 /// A service's alarms, all notifying the topic: CPU; for an external service target 5xx, unhealthy

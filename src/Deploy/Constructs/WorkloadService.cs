@@ -8,13 +8,19 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="ServiceConnectLogs">Log group of the Service Connect proxy.</param>
-public sealed record WorkloadServiceProps(
-    WorkloadModel Workload,
-    ICluster Cluster,
-    WorkloadTask Task,
-    ServiceSize Size,
-    ILogGroup ServiceConnectLogs);
+public sealed record WorkloadServiceProps
+{
+    public required WorkloadModel Workload { get; init; }
+
+    public required ICluster Cluster { get; init; }
+
+    public required WorkloadTask Task { get; init; }
+
+    public required ServiceSize Size { get; init; }
+
+    /// <summary>Log group of the Service Connect proxy.</summary>
+    public required ILogGroup ServiceConnectLogs { get; init; }
+}
 
 /// <summary>
 /// One long-running workload: a Fargate service in the private subnets, in the environment's Service

@@ -8,18 +8,29 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="LogGroupName">The workload's application log group, e.g. <c>/appdelivery/dev/api</c>.</param>
-public sealed record WorkloadTaskProps(
-    WorkloadModel Workload,
-    ServiceSize Size,
-    CpuArchitecture Architecture,
-    IRepository Repository,
-    string ImageTag,
-    ContainerEnvironment Environment,
-    TelemetryCollector Telemetry,
-    string LogGroupName,
-    RetentionDays LogRetention,
-    bool Production);
+public sealed record WorkloadTaskProps
+{
+    public required WorkloadModel Workload { get; init; }
+
+    public required ServiceSize Size { get; init; }
+
+    public required CpuArchitecture Architecture { get; init; }
+
+    public required IRepository Repository { get; init; }
+
+    public required string ImageTag { get; init; }
+
+    public required ContainerEnvironment Environment { get; init; }
+
+    public required TelemetryCollector Telemetry { get; init; }
+
+    /// <summary>The workload's application log group, e.g. <c>/appdelivery/dev/api</c>.</summary>
+    public required string LogGroupName { get; init; }
+
+    public required RetentionDays LogRetention { get; init; }
+
+    public required bool Production { get; init; }
+}
 
 /// <summary>
 /// The Fargate task definition of one workload: its image from the base stack's repository at the

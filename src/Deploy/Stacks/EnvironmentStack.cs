@@ -19,123 +19,181 @@ namespace AppDelivery.Aspire.Deploy.Stacks;
 /// </summary>
 public sealed class EnvironmentStack : Stack
 {
+    private readonly EnvironmentStackProps props;
+    private readonly EnvironmentSettings sizes;
+    private readonly string prefix;
+    private readonly RetentionDays retention;
+
     public EnvironmentStack(Construct scope, string id, EnvironmentStackProps props)
         : base(scope, id, props)
     {
         ArgumentNullException.ThrowIfNull(props);
-        var app = props.Application;
-        var settings = props.Settings;
-        var target = props.Target;
-        var sizes = target.Settings;
-        var production = sizes.Production;
-        var prefix = StackNames.Environment(settings.AppName, target.Name);
-        var retention = Retention.FromDays(sizes.LogRetentionDays);
-        var removal = production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-        var architecture = WorkloadTask.ParseArchitecture(settings.CpuArchitecture);
-        var vpc = props.Base.Vpc;
+        this.props = props;
+        sizes = props.Target.Settings;
+        prefix = StackNames.Environment(props.Settings.AppName, props.Target.Name);
+        retention = Retention.FromDays(sizes.LogRetentionDays);
 
-        Cluster = new Cluster(this, "Cluster", new ClusterProps
+        Cluster = AddCluster();
+        Database = props.Application.Database is { } database
+            ? new AuroraDatabase(this, "Database", new AuroraDatabaseProps
+            {
+                ClusterIdentifier = prefix,
+                Database = database,
+                Size = sizes.Database,
+                Production = Production,
+                Vpc = props.Base.Vpc,
+                LogRetention = retention,
+            })
+            : null;
+        Cache = props.Application.Cache is not null
+            ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, props.Base.Vpc, Production))
+            : null;
+        Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(props.Application.Secrets, Production));
+        var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
+            $"{props.Settings.AppName}/{props.Target.Name}",
+            $"{LogGroupPrefix}/otel-metrics",
+            retention,
+            Production));
+        var bindings = new WorkloadBindings(
+            Database,
+            Cache,
+            Secrets.Secrets,
+            props.Application.Services.Where(s => s.HasHttpEndpoint).Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
+
+        var clients = new Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)>(StringComparer.Ordinal);
+        Services = AddServices(bindings, telemetry, clients);
+        MigrationGates = AddJobs(bindings, telemetry, clients);
+        AllowTraffic(clients);
+        GateServicesOnJobs();
+        AlarmTopic = new AlarmTopic(this, "Alarms", new AlarmTopicProps($"{prefix}-alarms", sizes.AlarmEmail, Production));
+        var publicTargetGroup = AddIngressAndAlarms();
+        AddOperations(publicTargetGroup);
+    }
+
+    public Cluster Cluster { get; }
+
+    public AuroraDatabase? Database { get; }
+
+    public ServerlessCache? Cache { get; }
+
+    public AppSecrets Secrets { get; }
+
+    public AlarmTopic AlarmTopic { get; }
+
+    public PublicLoadBalancer? LoadBalancer { get; private set; }
+
+    public IReadOnlyDictionary<string, WorkloadService> Services { get; }
+
+    public IReadOnlyList<MigrationGate> MigrationGates { get; }
+
+    private bool Production => sizes.Production;
+
+    /// <summary>Log groups of this environment: <c>/{app}/{environment}/…</c>.</summary>
+    private string LogGroupPrefix => $"/{props.Settings.AppName}/{props.Target.Name}";
+
+    private Cluster AddCluster()
+    {
+        var cluster = new Cluster(this, "Cluster", new ClusterProps
         {
             ClusterName = prefix,
-            Vpc = vpc,
+            Vpc = props.Base.Vpc,
             ContainerInsightsV2 = ContainerInsights.ENABLED,
         });
-        Cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions
+        cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions
         {
             Name = prefix,
             Type = NamespaceType.HTTP,
             UseForServiceConnect = true,
         });
+        return cluster;
+    }
 
-        if (app.Database is { } database)
+    private WorkloadTask AddTask(Construct workloadScope, WorkloadModel workload, ServiceSize size, ContainerEnvironment environment, TelemetryCollector telemetry) =>
+        new(workloadScope, "Task", new WorkloadTaskProps
         {
-            Database = new AuroraDatabase(this, "Database", new AuroraDatabaseProps(
-                prefix, database, sizes.Database, production, vpc, retention));
-        }
-
-        if (app.Cache is not null)
-        {
-            Cache = new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, vpc, production));
-        }
-
-        Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(app.Secrets, production));
-        var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
-            $"{settings.AppName}/{target.Name}",
-            $"/{settings.AppName}/{target.Name}/otel-metrics",
-            retention,
-            production));
-        var serviceConnectLogs = new LogGroup(this, "ServiceConnectLogs", new LogGroupProps
-        {
-            LogGroupName = $"/{settings.AppName}/{target.Name}/service-connect",
-            Retention = retention,
-            RemovalPolicy = removal,
+            Workload = workload,
+            Size = size,
+            Architecture = WorkloadTask.ParseArchitecture(props.Settings.CpuArchitecture),
+            Repository = RepositoryOf(props.Base, workload.Name),
+            ImageTag = props.ImageTag,
+            Environment = environment,
+            Telemetry = telemetry,
+            LogGroupName = $"{LogGroupPrefix}/{workload.Name}",
+            LogRetention = retention,
+            Production = Production,
         });
 
-        var bindings = new WorkloadBindings(
-            Database,
-            Cache,
-            Secrets.Secrets,
-            app.Services.Where(s => s.HasHttpEndpoint).Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
-
-        WorkloadTask Task(Construct workloadScope, WorkloadModel workload, ServiceSize size, ContainerEnvironment environment) =>
-            new(workloadScope, "Task", new WorkloadTaskProps(
-                workload,
-                size,
-                architecture,
-                RepositoryOf(props.Base, workload.Name),
-                props.ImageTag,
-                environment,
-                telemetry,
-                $"/{settings.AppName}/{target.Name}/{workload.Name}",
-                retention,
-                production));
-
+    /// <summary>The long-running workloads, behind Service Connect.</summary>
+    private Dictionary<string, WorkloadService> AddServices(
+        WorkloadBindings bindings, TelemetryCollector telemetry, Dictionary<string, (ContainerEnvironment, ISecurityGroup)> clients)
+    {
+        var serviceConnectLogs = new LogGroup(this, "ServiceConnectLogs", new LogGroupProps
+        {
+            LogGroupName = $"{LogGroupPrefix}/service-connect",
+            Retention = retention,
+            RemovalPolicy = Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
         var services = new Dictionary<string, WorkloadService>(StringComparer.Ordinal);
-        var environments = new Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)>(StringComparer.Ordinal);
-        foreach (var workload in app.Services)
+        foreach (var workload in props.Application.Services)
         {
             var workloadScope = new Construct(this, NameCase.Pascal(workload.Name));
             var environment = ContainerEnvironment.Translate(workload, bindings, sizes.SeedData);
             var size = sizes.SizeOf(workload.Name);
-            var service = new WorkloadService(workloadScope, "Service", new WorkloadServiceProps(
-                workload,
-                Cluster,
-                Task(workloadScope, workload, size, environment),
-                size,
-                serviceConnectLogs));
-            if (sizes.ScaleToZeroOutsideWorkingHours && !production)
+            var service = new WorkloadService(workloadScope, "Service", new WorkloadServiceProps
+            {
+                Workload = workload,
+                Cluster = Cluster,
+                Task = AddTask(workloadScope, workload, size, environment, telemetry),
+                Size = size,
+                ServiceConnectLogs = serviceConnectLogs,
+            });
+            if (sizes.ScaleToZeroOutsideWorkingHours && !Production)
             {
                 _ = new WorkingHoursSchedule(workloadScope, "WorkingHours", new WorkingHoursScheduleProps(
                     service.Scaling, size.MinCount, size.MaxCount));
             }
 
             services.Add(workload.Name, service);
-            environments.Add(workload.Name, (environment, service.SecurityGroup));
+            clients.Add(workload.Name, (environment, service.SecurityGroup));
         }
 
+        return services;
+    }
+
+    /// <summary>The one-off workloads (migrations), each a gate that must succeed before services roll.</summary>
+    private List<MigrationGate> AddJobs(
+        WorkloadBindings bindings, TelemetryCollector telemetry, Dictionary<string, (ContainerEnvironment, ISecurityGroup)> clients)
+    {
         var gates = new List<MigrationGate>();
-        foreach (var job in app.Jobs)
+        foreach (var job in props.Application.Jobs)
         {
             var jobScope = new Construct(this, NameCase.Pascal(job.Name));
             var environment = ContainerEnvironment.Translate(job, bindings, sizes.SeedData);
             var securityGroup = new SecurityGroup(jobScope, "SecurityGroup", new SecurityGroupProps
             {
-                Vpc = vpc,
+                Vpc = props.Base.Vpc,
                 Description = $"Job {job.Name}",
                 AllowAllOutbound = true,
             });
-            var gate = new MigrationGate(jobScope, "Gate", new MigrationGateProps(
-                Cluster,
-                Task(jobScope, job, sizes.Job, environment),
-                securityGroup,
-                props.ImageTag,
-                retention,
-                production));
-            gates.Add(gate);
-            environments.Add(job.Name, (environment, securityGroup));
+            gates.Add(new MigrationGate(jobScope, "Gate", new MigrationGateProps
+            {
+                Cluster = Cluster,
+                Task = AddTask(jobScope, job, sizes.Job, environment, telemetry),
+                SecurityGroup = securityGroup,
+                ImageTag = props.ImageTag,
+                LogRetention = retention,
+                Production = Production,
+            }));
+            clients.Add(job.Name, (environment, securityGroup));
         }
 
-        foreach (var (name, (environment, securityGroup)) in environments)
+        return gates;
+    }
+
+    /// <summary>Ingress to each data store and service from exactly the workloads that use it.</summary>
+    private void AllowTraffic(Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)> clients)
+    {
+        foreach (var (name, (environment, securityGroup)) in clients)
         {
             if (environment.UsesDatabase)
             {
@@ -149,49 +207,60 @@ public sealed class EnvironmentStack : Stack
 
             foreach (var callee in environment.CalledServices)
             {
-                services[callee].SecurityGroup.AddIngressRule(
+                Services[callee].SecurityGroup.AddIngressRule(
                     securityGroup, Port.Tcp(EndpointModel.ContainerPort), $"{name} calls {callee} over Service Connect");
             }
         }
+    }
 
-        // Jobs run after the data stores (and their ingress rules) exist and before any service rolls.
-        var dependencies = new Construct?[] { Database, Cache, Secrets }.OfType<Construct>().ToArray();
-        foreach (var gate in gates)
+    /// <summary>Jobs run after the data stores (and their ingress rules) exist and before any service rolls.</summary>
+    private void GateServicesOnJobs()
+    {
+        var dataStores = new Construct?[] { Database, Cache, Secrets }.OfType<Construct>().ToArray();
+        foreach (var gate in MigrationGates)
         {
-            gate.ExecuteAfter(dependencies);
-            gate.ExecuteBefore(services.Values.Select(s => (Construct)s.Service).ToArray());
+            gate.ExecuteAfter(dataStores);
+            gate.ExecuteBefore(Services.Values.Select(s => (Construct)s.Service).ToArray());
         }
 
-        _ = new TriggerProviderPolicy(this, "TriggerProvider", new TriggerProviderPolicyProps(gates, retention, production));
+        _ = new TriggerProviderPolicy(this, "TriggerProvider", new TriggerProviderPolicyProps(MigrationGates, retention, Production));
+    }
 
-        AlarmTopic = new AlarmTopic(this, "Alarms", new AlarmTopicProps($"{prefix}-alarms", sizes.AlarmEmail, production));
+    /// <summary>The public load balancer for external services, and alarms that roll a failing deployment back.</summary>
+    /// <returns>The target group of the external service, for the dashboard.</returns>
+    private ApplicationTargetGroup? AddIngressAndAlarms()
+    {
         ApplicationTargetGroup? publicTargetGroup = null;
-        foreach (var workload in app.Services)
+        foreach (var workload in props.Application.Services)
         {
-            var service = services[workload.Name];
+            var service = Services[workload.Name];
             ApplicationTargetGroup? targetGroup = null;
             if (workload.IsExternal)
             {
-                LoadBalancer ??= new PublicLoadBalancer(this, "Public", new PublicLoadBalancerProps(
-                    vpc,
-                    props.Base.Certificate,
-                    props.Base.Zone,
-                    target.Hostname,
-                    props.Base.AccessLogs,
-                    target.Name,
-                    production));
+                LoadBalancer ??= new PublicLoadBalancer(this, "Public", new PublicLoadBalancerProps
+                {
+                    Vpc = props.Base.Vpc,
+                    Certificate = props.Base.Certificate,
+                    Zone = props.Base.Zone,
+                    Hostname = props.Target.Hostname,
+                    AccessLogs = props.Base.AccessLogs,
+                    AccessLogPrefix = props.Target.Name,
+                    Production = Production,
+                });
                 targetGroup = LoadBalancer.Route(workload.Name, service.Service);
                 publicTargetGroup = targetGroup;
             }
 
-            var alarms = new ServiceAlarms(service, "Alarms", new ServiceAlarmsProps(
-                $"{prefix}-{workload.Name}",
-                workload.Name,
-                workload.Name,
-                Cluster.ClusterName,
-                targetGroup,
-                workload.IsExternal ? LoadBalancer!.LoadBalancer : null,
-                AlarmTopic.Topic));
+            var alarms = new ServiceAlarms(service, "Alarms", new ServiceAlarmsProps
+            {
+                Prefix = $"{prefix}-{workload.Name}",
+                Workload = workload.Name,
+                ServiceName = workload.Name,
+                ClusterName = Cluster.ClusterName,
+                TargetGroup = targetGroup,
+                LoadBalancer = workload.IsExternal ? LoadBalancer!.LoadBalancer : null,
+                Topic = AlarmTopic.Topic,
+            });
             service.RollBackOn(alarms);
         }
 
@@ -201,15 +270,29 @@ public sealed class EnvironmentStack : Stack
             _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = LoadBalancer.Url, Description = "Public URL" });
         }
 
-        _ = new OperationsDashboard(this, "Dashboard", new OperationsDashboardProps(
-            prefix,
-            services.Select(s => (s.Key, s.Value.Service)).ToArray(),
-            LoadBalancer?.LoadBalancer,
-            publicTargetGroup,
-            Database is null ? null : prefix,
-            Cache is null ? null : prefix));
-        _ = new CostBudget(this, "Budget", new CostBudgetProps(
-            prefix, sizes.MonthlyBudgetUsd, target.Name, AlarmTopic.Topic, sizes.AlarmEmail));
+        return publicTargetGroup;
+    }
+
+    /// <summary>Dashboard, budget, and the outputs operators and the deploy workflow read.</summary>
+    private void AddOperations(ApplicationTargetGroup? publicTargetGroup)
+    {
+        _ = new OperationsDashboard(this, "Dashboard", new OperationsDashboardProps
+        {
+            Name = prefix,
+            Services = Services.Select(s => (s.Key, s.Value.Service)).ToArray(),
+            LoadBalancer = LoadBalancer?.LoadBalancer,
+            TargetGroup = publicTargetGroup,
+            DatabaseClusterIdentifier = Database is null ? null : prefix,
+            CacheName = Cache is null ? null : prefix,
+        });
+        _ = new CostBudget(this, "Budget", new CostBudgetProps
+        {
+            Name = prefix,
+            MonthlyUsd = sizes.MonthlyBudgetUsd,
+            EnvironmentTag = props.Target.Name,
+            Topic = AlarmTopic.Topic,
+            Email = sizes.AlarmEmail,
+        });
 
         _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName });
         foreach (var (name, secret) in Secrets.Secrets)
@@ -220,26 +303,7 @@ public sealed class EnvironmentStack : Stack
                 Description = $"Secret parameter '{name}' (JSON key '{AppSecrets.ValueKey}')",
             });
         }
-
-        Services = services;
-        MigrationGates = gates;
     }
-
-    public Cluster Cluster { get; }
-
-    public AuroraDatabase? Database { get; }
-
-    public ServerlessCache? Cache { get; }
-
-    public AppSecrets Secrets { get; }
-
-    public AlarmTopic AlarmTopic { get; }
-
-    public PublicLoadBalancer? LoadBalancer { get; }
-
-    public IReadOnlyDictionary<string, WorkloadService> Services { get; }
-
-    public IReadOnlyList<MigrationGate> MigrationGates { get; }
 
     private static IRepository RepositoryOf(BaseStack baseStack, string workload) =>
         baseStack.Repositories.TryGetValue(workload, out var repository)

@@ -139,7 +139,7 @@ public sealed class CliBadInputTests : IDisposable
     [Fact]
     public async Task Outside_a_git_repository_the_default_image_tag_is_an_error()
     {
-        var dll = typeof(Deploy.Cli.Cli).Assembly.Location;
+        var dll = typeof(Deploy.Cli.Commands).Assembly.Location;
         var start = new ProcessStartInfo("dotnet",
             [dll, "synth", "--env", "dev", "--manifest", CliRun.CommittedManifest, "--settings", RepositoryPaths.Settings])
         {

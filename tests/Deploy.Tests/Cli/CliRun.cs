@@ -13,7 +13,7 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = Deploy.Cli.Cli.Run(args, output, error, environment);
+        var exitCode = Deploy.Cli.Commands.Run(args, output, error, environment);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -351,11 +351,11 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         var variables = Json.Container(Migrations).Variables();
         if (Fixture.EnvironmentSettings.SeedData)
         {
-            Assert.Equal(ContainerEnvironment.SeedProfile, (string?)variables[ContainerEnvironment.MigrationsProfileVariable]);
+            Assert.Equal(MigrationProfiles.Development, (string?)variables[ConfigurationKeys.MigrationsProfileEnvironmentVariable]);
         }
         else
         {
-            Assert.DoesNotContain(ContainerEnvironment.MigrationsProfileVariable, variables.Keys);
+            Assert.DoesNotContain(ConfigurationKeys.MigrationsProfileEnvironmentVariable, variables.Keys);
         }
     }
 
@@ -364,7 +364,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     {
         Fixture.Environment.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.ObjectLike(new Dictionary<string, object>
         {
-            ["HealthCheckPath"] = PublicLoadBalancer.HealthCheckPath,
+            ["HealthCheckPath"] = HealthPaths.Liveness,
             ["Port"] = 8080,
             ["TargetType"] = "ip",
         }));

@@ -1,7 +1,7 @@
 namespace AppDelivery.Aspire.Deploy.Cli;
 
 /// <summary>Parses <c>synth</c> options (plain <c>--name value</c> pairs).</summary>
-internal static class CommandLine
+internal static class ArgumentParser
 {
     public const string Source = "command line";
 

@@ -1,4 +1,4 @@
-namespace AppDelivery.Aspire.Migrations;
+namespace AppDelivery.Aspire;
 
 /// <summary>FluentMigrator profiles: migrations that run on every start when their profile is selected.</summary>
 public static class MigrationProfiles

@@ -1,6 +1,6 @@
 using AppDelivery.Aspire.LocalServers;
 
-namespace AppDelivery.Aspire.Migrations.Tests.Servers;
+namespace AppDelivery.Aspire.LocalServers.Tests;
 
 public sealed class ServerBinaryTests
 {

@@ -1,7 +1,7 @@
 using AppDelivery.Aspire.LocalServers;
 using Npgsql;
 
-namespace AppDelivery.Aspire.Migrations.Tests.Servers;
+namespace AppDelivery.Aspire.LocalServers.Tests;
 
 public sealed class PostgresServerTests
 {

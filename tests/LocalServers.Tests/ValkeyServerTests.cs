@@ -1,7 +1,7 @@
-using System.Net.Sockets;
 using AppDelivery.Aspire.LocalServers;
+using StackExchange.Redis;
 
-namespace AppDelivery.Aspire.Migrations.Tests.Servers;
+namespace AppDelivery.Aspire.LocalServers.Tests;
 
 public abstract class ValkeyServerTests(ValkeyOptions options)
 {
@@ -14,9 +14,9 @@ public abstract class ValkeyServerTests(ValkeyOptions options)
         await using var server = await ValkeyServer.StartProcessAsync(options, timeout.Token);
 
         Assert.StartsWith($"127.0.0.1:{server.Port},password=", server.ConnectionString, StringComparison.Ordinal);
-        await using var client = await server.ConnectAsync(timeout.Token);
-        Assert.Equal("PONG", await client.ExecuteAsync(timeout.Token, "PING"));
-        await AssertClusterStateAsync(client, timeout.Token);
+        await using var connection = await server.ConnectAsync();
+        Assert.Equal("PONG", (string?)await server.Server(connection).ExecuteAsync("PING"));
+        await AssertClusterStateAsync(server, connection);
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public abstract class ValkeyServerTests(ValkeyOptions options)
         using var timeout = new CancellationTokenSource(Timeout);
         await using var server = await ValkeyServer.StartProcessAsync(options, timeout.Token);
 
-        await using var anonymous = await RespClient.ConnectAsync(server.Port, password: null, timeout.Token);
-        var error = await Assert.ThrowsAsync<RespErrorException>(() => anonymous.ExecuteAsync(timeout.Token, "GET", "key"));
-        Assert.StartsWith("NOAUTH", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<RedisConnectionException>(
+            () => ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port},connectRetry=0"));
+        Assert.Equal(ConnectionFailureType.AuthenticationFailure, error.FailureType);
     }
 
     [Fact]
@@ -49,32 +49,33 @@ public abstract class ValkeyServerTests(ValkeyOptions options)
         using var timeout = new CancellationTokenSource(Timeout);
         await using var server = await ValkeyServer.StartProcessAsync(options, timeout.Token);
         var connectionString = server.ConnectionString;
-        await using (var client = await server.ConnectAsync(timeout.Token))
+        await using (var connection = await server.ConnectAsync())
         {
-            Assert.Equal("OK", await client.ExecuteAsync(timeout.Token, "SET", "key", "value"));
+            Assert.True(await connection.GetDatabase().StringSetAsync("key", "value"));
         }
 
         await server.StopAsync();
-        await Assert.ThrowsAnyAsync<SocketException>(() => server.ConnectAsync(timeout.Token));
+        await Assert.ThrowsAsync<RedisConnectionException>(server.ConnectAsync);
 
         await server.StartAsync(timeout.Token);
         Assert.Equal(connectionString, server.ConnectionString);
-        await using var restarted = await server.ConnectAsync(timeout.Token);
-        Assert.Null(await restarted.ExecuteAsync(timeout.Token, "GET", "key"));
-        await AssertClusterStateAsync(restarted, timeout.Token);
+        await using var restarted = await server.ConnectAsync();
+        Assert.True((await restarted.GetDatabase().StringGetAsync("key")).IsNull);
+        await AssertClusterStateAsync(server, restarted);
     }
 
-    private async Task AssertClusterStateAsync(RespClient client, CancellationToken cancellationToken)
+    private async Task AssertClusterStateAsync(ValkeyServer valkey, ConnectionMultiplexer connection)
     {
+        var server = valkey.Server(connection);
         if (options.ClusterMode)
         {
-            var info = Assert.IsType<string>(await client.ExecuteAsync(cancellationToken, "CLUSTER", "INFO"));
+            var info = (string?)await server.ExecuteAsync("CLUSTER", "INFO");
             Assert.Contains("cluster_state:ok", info, StringComparison.Ordinal);
             Assert.Contains("cluster_slots_assigned:16384", info, StringComparison.Ordinal);
         }
         else
         {
-            var error = await Assert.ThrowsAsync<RespErrorException>(() => client.ExecuteAsync(cancellationToken, "CLUSTER", "INFO"));
+            var error = await Assert.ThrowsAsync<RedisServerException>(() => server.ExecuteAsync("CLUSTER", "INFO"));
             Assert.Contains("cluster support disabled", error.Message, StringComparison.OrdinalIgnoreCase);
         }
     }

@@ -1,7 +1,7 @@
 namespace AppDelivery.Aspire.Deploy.Cli;
 
 /// <summary>The deployment CLI: <c>synth</c> for people and CI, <c>cdk-app</c> for the CDK CLI (cdk.json).</summary>
-public static class Cli
+public static class Commands
 {
     public const int Success = 0;
     public const int SynthesisFailed = 1;
@@ -31,12 +31,12 @@ public static class Cli
                     output.WriteLine(CliUsage.Text);
                     return args.Length == 0 ? BadInput : Success;
                 case ["synth", .. var options]:
-                    return SynthCommand.Run(CommandLine.ParseSynth(options), output, error);
+                    return SynthCommand.Run(ArgumentParser.ParseSynth(options), output, error);
                 case ["cdk-app"]:
                     // The CDK CLI shows the app's stderr; its stdout is kept for the cloud assembly protocol.
                     return SynthCommand.Run(CdkContext.ReadSynthOptions(getEnvironmentVariable), error, error, fromCdkContext: true);
                 default:
-                    throw new InputException(CommandLine.Source, args[0], "unknown command (known: synth, cdk-app, help)");
+                    throw new InputException(ArgumentParser.Source, args[0], "unknown command (known: synth, cdk-app, help)");
             }
         }
         catch (InputException e)
