@@ -72,6 +72,10 @@ public abstract class RunModeModelTests(AppModelFixture app)
         Assert.Equal("UserSecretsParameterDefault", apiKey.Default?.GetType().Name);
     }
 
+    [Fact]
+    public void Database_is_a_child_of_the_postgres_server() =>
+        Assert.Equal(ResourceNames.Postgres, Resource<IResourceWithParent>(ResourceNames.Database).Parent.Name);
+
     protected AppModelFixture App { get; } = app;
 
     protected T Resource<T>(string name)
@@ -86,14 +90,6 @@ public sealed class ContainersRunModeModelTests(ContainersRunModeModel app) : Ru
     [InlineData(ResourceNames.Cache, typeof(ValkeyResource))]
     public void Server_is_a_container(string name, Type type) =>
         Assert.IsType(type, App.Model.Resources.Single(r => r.Name == name));
-
-    [Fact]
-    public void Database_belongs_to_the_postgres_server()
-    {
-        var database = Resource<PostgresDatabaseResource>(ResourceNames.Database);
-        Assert.Equal(ResourceNames.Postgres, database.Parent.Name);
-        Assert.Equal(ResourceNames.Database, database.DatabaseName);
-    }
 
     [Theory]
     [InlineData(ResourceNames.Postgres, "17.")]
@@ -125,14 +121,6 @@ public sealed class ExecutablesRunModeModelTests(ExecutablesRunModeModel app) : 
     [Fact]
     public void No_resource_needs_a_container_runtime() =>
         Assert.Empty(App.Model.Resources.OfType<ContainerResource>());
-
-    [Fact]
-    public void Database_is_a_child_of_the_postgres_server()
-    {
-        var database = Resource<PostgresExecutableDatabaseResource>(ResourceNames.Database);
-        Assert.Equal(ResourceNames.Postgres, database.Parent.Name);
-        Assert.Equal(ResourceNames.Database, database.DatabaseName);
-    }
 
     [Theory]
     [InlineData(ResourceNames.Postgres, "Host={postgres.bindings.tcp.host};Port={postgres.bindings.tcp.port};Username=postgres;Password={postgres-password.value}")]
