@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AppDelivery.Aspire.Deploy.Manifest;
 using AppDelivery.Aspire.Deploy.Settings;
 using AppDelivery.Aspire.Deploy.Stacks;
@@ -7,7 +6,7 @@ using AppDelivery.Aspire.Deploy.Summary;
 namespace AppDelivery.Aspire.Deploy.Cli;
 
 /// <summary>Settings + manifest → the two stacks → the summary. Inputs are checked before CDK runs.</summary>
-internal static partial class SynthCommand
+internal static class SynthCommand
 {
     public static int Run(SynthOptions options, TextWriter output, TextWriter error, bool fromCdkContext = false)
     {
@@ -20,12 +19,12 @@ internal static partial class SynthCommand
         }
 
         var imageTag = options.ImageTag ?? GitCommit.ShortHash(Directory.GetCurrentDirectory());
-        if (!ImageTagRegex().IsMatch(imageTag))
+        if (!CloudAssemblyBuilder.IsImageTag(imageTag))
         {
             throw new InputException(
                 fromCdkContext ? CdkContext.Source : ArgumentParser.Source,
                 fromCdkContext ? CdkContext.ImageTagKey : "--image-tag",
-                $"'{imageTag}' is not a container image tag (letters, digits, '_', '.', '-'; at most 128)");
+                $"'{imageTag}' is not a container image tag ({CloudAssemblyBuilder.ImageTagRule})");
         }
 
         var synthesized = CloudAssemblyBuilder.Synthesize(manifest.Model, settings, environment.Name, imageTag, options.OutputDirectory);
@@ -38,7 +37,4 @@ internal static partial class SynthCommand
             .WriteTo(output);
         return 0;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
-    private static partial Regex ImageTagRegex();
 }

@@ -41,11 +41,9 @@ public static partial class CloudAssemblyBuilder
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(settings);
-        if (string.IsNullOrWhiteSpace(imageTag) || !ImageTag().IsMatch(imageTag))
+        if (!IsImageTag(imageTag))
         {
-            throw new ArgumentException(
-                $"Image tag '{imageTag}' is not a valid container image tag (letters, digits, '_', '.', '-', at most 128).",
-                nameof(imageTag));
+            throw new ArgumentException($"'{imageTag}' is not a container image tag ({ImageTagRule})", nameof(imageTag));
         }
 
         var target = settings.ResolveEnvironment(environment);
@@ -87,6 +85,12 @@ public static partial class CloudAssemblyBuilder
         Tags.Of(environmentStack).Add("Environment", target.Name);
         return new DeploymentStacks(cdkApp, baseStack, environmentStack);
     }
+
+    /// <summary>What <see cref="IsImageTag"/> accepts, for error messages.</summary>
+    internal const string ImageTagRule = "letters, digits, '_', '.', '-'; at most 128";
+
+    /// <summary>A tag container registries (ECR) accept.</summary>
+    internal static bool IsImageTag(string? tag) => tag is not null && ImageTag().IsMatch(tag);
 
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]
     private static partial Regex ImageTag();

@@ -1,8 +1,8 @@
 namespace AppDelivery.Aspire.Web.Api;
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount)
 {
-    public int PageCount => PageSize <= 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+    public long PageCount => PageSize <= 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
 
     public bool HasPreviousPage => Page > 1;
 
