@@ -2,8 +2,6 @@ namespace AppDelivery.Aspire.Api.Boards;
 
 internal sealed record CreateBoardRequest(string? Name)
 {
-    public const int MaxNameLength = 100;
-
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
@@ -11,9 +9,9 @@ internal sealed record CreateBoardRequest(string? Name)
         {
             errors["name"] = ["name is required."];
         }
-        else if (Name.Length > MaxNameLength)
+        else if (Name.Length > FieldLimits.BoardName)
         {
-            errors["name"] = [$"name must be at most {MaxNameLength} characters."];
+            errors["name"] = [$"name must be at most {FieldLimits.BoardName} characters."];
         }
 
         return errors;

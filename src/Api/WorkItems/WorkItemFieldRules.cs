@@ -1,28 +1,25 @@
 namespace AppDelivery.Aspire.Api.WorkItems;
 
-/// <summary>Field rules shared by create and update, matching the column limits in docs/contract.md.</summary>
+/// <summary>Field rules shared by create and update (<see cref="FieldLimits"/>, <see cref="WorkItemStatuses"/>).</summary>
 internal static class WorkItemFieldRules
 {
-    public const int MaxTitleLength = 200;
-    public const int MaxDescriptionLength = 2000;
-
     public static void ValidateTitle(string? title, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
             errors["title"] = ["title is required."];
         }
-        else if (title.Length > MaxTitleLength)
+        else if (title.Length > FieldLimits.WorkItemTitle)
         {
-            errors["title"] = [$"title must be at most {MaxTitleLength} characters."];
+            errors["title"] = [$"title must be at most {FieldLimits.WorkItemTitle} characters."];
         }
     }
 
     public static void ValidateDescription(string? description, Dictionary<string, string[]> errors)
     {
-        if (description is { Length: > MaxDescriptionLength })
+        if (description is { Length: > FieldLimits.WorkItemDescription })
         {
-            errors["description"] = [$"description must be at most {MaxDescriptionLength} characters."];
+            errors["description"] = [$"description must be at most {FieldLimits.WorkItemDescription} characters."];
         }
     }
 
@@ -30,7 +27,7 @@ internal static class WorkItemFieldRules
     {
         if (!WorkItemStatuses.IsValid(status))
         {
-            errors["status"] = [WorkItemStatuses.InvalidMessage];
+            errors["status"] = [$"status must be one of: {string.Join(", ", WorkItemStatuses.All)}."];
         }
     }
 }

@@ -5,8 +5,6 @@ namespace AppDelivery.Aspire.Web.Pages;
 /// <summary>The create-board form. The Api validates it; the page shows the Api's field errors.</summary>
 public sealed class NewBoardForm
 {
-    public const int NameMaxLength = 100;
-
     [Display(Name = "Board name")]
     public string? Name { get; set; }
 }

@@ -71,7 +71,7 @@ public sealed class BoardModel(ApiClient api) : PageModel
         if (result.Succeeded)
         {
             TempData[StatusMessage.TempDataKey] =
-                $"\"{result.Value.Title}\" is now {WorkItemStatuses.Label(result.Value.Status).ToLowerInvariant()}.";
+                $"\"{result.Value.Title}\" is now {WorkItemStatusLabels.Of(result.Value.Status).ToLowerInvariant()}.";
             return RedirectToSelf();
         }
 

@@ -5,9 +5,6 @@ namespace AppDelivery.Aspire.Web.Pages.Boards;
 /// <summary>The create-item form. The Api validates it; the page shows the Api's field errors.</summary>
 public sealed class NewWorkItemForm
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 2000;
-
     [Display(Name = "Title")]
     public string? Title { get; set; }
 
