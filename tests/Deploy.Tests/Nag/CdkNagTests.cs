@@ -8,7 +8,7 @@ namespace AppDelivery.Aspire.Deploy.Tests.Nag;
 public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) : IClassFixture<NagEnvironments>
 {
     [Fact]
-    public void ChecksTheBaseStackAndEveryEnvironmentStack()
+    public void Checks_the_base_stack_and_every_environment_stack()
     {
         var stacks = nag.Runs.SelectMany(r => r.Stacks).ToHashSet(StringComparer.Ordinal);
         Assert.Contains($"{RepositoryPaths.AppName}-base", stacks);
@@ -17,7 +17,7 @@ public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) :
     }
 
     [Fact]
-    public void EveryFindingIsFixedOrAcknowledged()
+    public void Every_finding_is_fixed_or_acknowledged()
     {
         var findings = nag.Runs.SelectMany(r => r.Findings).ToArray();
         foreach (var finding in findings)
@@ -29,7 +29,7 @@ public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) :
     }
 
     [Fact]
-    public void EveryAcknowledgementHasAReasonAndStillMatchesAResource()
+    public void Every_acknowledgement_has_a_reason_and_still_matches_a_resource()
     {
         var acknowledgements = nag.Runs[0].Acknowledgements
             .Select((a, i) => a with { Used = nag.Runs.Any(r => r.Acknowledgements[i].Used) })

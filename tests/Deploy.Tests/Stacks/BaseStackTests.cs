@@ -11,11 +11,11 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     private JsonObject Json => dev.BaseJson;
 
     [Fact]
-    public void IsTheSameWhicheverEnvironmentIsDeployed() =>
+    public void Is_the_same_whichever_environment_is_deployed() =>
         Assert.True(JsonNode.DeepEquals(dev.BaseJson, prod.BaseJson), "The base stack must not depend on the environment.");
 
     [Fact]
-    public void VpcSpansTheSettingsZonesWithPublicPrivateAndIsolatedSubnets()
+    public void Vpc_spans_the_settings_zones_with_public_private_and_isolated_subnets()
     {
         Assert.Equal(6, Json.Resources("AWS::EC2::Subnet").Count());
         Assert.Equal(dev.Settings.NatGateways, Json.Resources("AWS::EC2::NatGateway").Count());
@@ -27,7 +27,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
-    public void AllVpcTrafficIsFlowLogged()
+    public void All_vpc_traffic_is_flow_logged()
     {
         dev.Base.HasResourceProperties("AWS::EC2::FlowLog", Match.ObjectLike(new Dictionary<string, object>
         {
@@ -38,7 +38,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
-    public void EachWorkloadHasAScannedImmutableRepositoryWithALifecycle()
+    public void Each_workload_has_a_scanned_immutable_repository_with_a_lifecycle()
     {
         foreach (var workload in new[] { Api, Web, Migrations })
         {
@@ -53,7 +53,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
-    public void DeployRoleTrustsOnlyTheRepositorysEnvironments()
+    public void Deploy_role_trusts_only_the_repositorys_environments()
     {
         var role = Json.Resource(GitHubDeployRole.RoleLogicalId).Properties();
         var statement = Assert.Single(role["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
@@ -67,7 +67,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
-    public void DeployRoleMayOnlyAssumeTheCdkBootstrapRolesAndPushImages()
+    public void Deploy_role_may_only_assume_the_cdk_bootstrap_roles_and_push_images()
     {
         var statements = Json.PolicyStatements().Where(s => s.Id.StartsWith("GitHubRole", StringComparison.Ordinal)).Select(s => s.Statement).ToArray();
         var assume = statements.Single(s => (string?)s["Sid"] == "AssumeCdkBootstrapRoles");
@@ -79,7 +79,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
-    public void CreatesGitHubsOidcProviderWhenTheAccountHasNone() =>
+    public void Creates_githubs_oidc_provider_when_the_account_has_none() =>
         dev.Base.HasResourceProperties("AWS::IAM::OIDCProvider", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Url"] = "https://token.actions.githubusercontent.com",
@@ -87,14 +87,14 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
         }));
 
     [Fact]
-    public void WithoutADomainThereIsNoZoneOrCertificate()
+    public void Without_a_domain_there_is_no_zone_or_certificate()
     {
         Assert.Empty(Json.Resources("AWS::Route53::HostedZone"));
         Assert.Empty(Json.Resources("AWS::CertificateManager::Certificate"));
     }
 
     [Fact]
-    public void AccessLogBucketAcceptsOnlyLoadBalancerLogDeliveryOverTls()
+    public void Access_log_bucket_accepts_only_load_balancer_log_delivery_over_tls()
     {
         var bucket = Json.Resource(AccessLogBucket.BucketLogicalId);
         Assert.Equal("Retain", (string?)bucket["DeletionPolicy"]);

@@ -13,21 +13,21 @@ public sealed class CloudAssemblyBuilderTests
     [InlineData("")]
     [InlineData("latest tag")]
     [InlineData(".starts-with-dot")]
-    public void RejectsAnInvalidImageTagBeforeCdkRuns(string tag)
+    public void Rejects_an_invalid_image_tag_before_cdk_runs(string tag)
     {
         var error = Assert.Throws<ArgumentException>(() => CloudAssemblyBuilder.Build(TestApplication.Create(), Settings, "dev", tag));
         Assert.Contains("image tag", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public void RejectsAnUnknownEnvironmentNamingTheKnownOnes()
+    public void Rejects_an_unknown_environment_naming_the_known_ones()
     {
         var error = Assert.Throws<SettingsException>(() => CloudAssemblyBuilder.Build(TestApplication.Create(), Settings, "qa", "v1"));
         Assert.Contains("staging", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void SynthesizesBothStacksIntoTheGivenDirectory()
+    public void Synthesizes_both_stacks_into_the_given_directory()
     {
         CdkProcess.Initialize();
         var directory = Directory.CreateTempSubdirectory("cdk-builder-").FullName;

@@ -10,7 +10,7 @@ public sealed class ContainerEnvironmentTests
     private static readonly WorkloadBindings Nothing = new(null, null, new Dictionary<string, Amazon.CDK.AWS.SecretsManager.Secret>(), ["api"]);
 
     [Fact]
-    public void ASecretInsideALongerValueIsRejected()
+    public void A_secret_inside_a_longer_value_is_rejected()
     {
         var error = Assert.Throws<NotSupportedException>(() => Translate(
             new("Conn", new CompositeValue([new LiteralValue("key="), new SecretValue("api-key")]))));
@@ -18,28 +18,28 @@ public sealed class ContainerEnvironmentTests
     }
 
     [Fact]
-    public void ADatabaseValueWithoutADatabaseIsRejected()
+    public void A_database_value_without_a_database_is_rejected()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Translate(new("ConnectionStrings__appdb", new DatabaseConnectionStringValue())));
         Assert.Contains("has none", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AnUndeclaredSecretIsRejected()
+    public void An_undeclared_secret_is_rejected()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Translate(new("Key", new SecretValue("missing"))));
         Assert.Contains("'missing'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AUrlOfAnUnknownServiceIsRejected()
+    public void A_url_of_an_unknown_service_is_rejected()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Translate(new("services__worker__http__0", new ServiceUrlValue("worker", "http"))));
         Assert.Contains("'worker'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void PlainValuesAreConcatenatedAndCallsRecorded()
+    public void Plain_values_are_concatenated_and_calls_recorded()
     {
         var environment = Translate(new("Url", new CompositeValue([new ServiceUrlValue("api", "http"), new LiteralValue("/health")])));
         Assert.Equal("http://api:8080/health", environment.Variables["Url"]);

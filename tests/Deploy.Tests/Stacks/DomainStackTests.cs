@@ -10,7 +10,7 @@ public sealed class DomainStackTests(DomainEnvironment fixture) : IClassFixture<
     private JsonObject Json => fixture.EnvironmentJson;
 
     [Fact]
-    public void BaseStackHoldsTheZoneAndADnsValidatedWildcardCertificate()
+    public void Base_stack_holds_the_zone_and_a_dns_validated_wildcard_certificate()
     {
         Assert.Equal("AWS::Route53::HostedZone", (string?)fixture.BaseJson.Resource(PublicDomain.ZoneLogicalId)["Type"]);
         var certificate = fixture.BaseJson.Resource(PublicDomain.CertificateLogicalId).Properties();
@@ -19,7 +19,7 @@ public sealed class DomainStackTests(DomainEnvironment fixture) : IClassFixture<
     }
 
     [Fact]
-    public void LoadBalancerServesHttpsAndRedirectsHttp()
+    public void Load_balancer_serves_https_and_redirects_http()
     {
         fixture.Environment.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.ObjectLike(new Dictionary<string, object>
         {
@@ -43,7 +43,7 @@ public sealed class DomainStackTests(DomainEnvironment fixture) : IClassFixture<
     }
 
     [Fact]
-    public void EnvironmentHostNamePointsAtTheLoadBalancer() =>
+    public void Environment_host_name_points_at_the_load_balancer() =>
         fixture.Environment.HasResourceProperties("AWS::Route53::RecordSet", Match.ObjectLike(new Dictionary<string, object>
         {
             ["Name"] = $"staging.{DomainEnvironment.ZoneName}.",
@@ -52,7 +52,7 @@ public sealed class DomainStackTests(DomainEnvironment fixture) : IClassFixture<
         }));
 
     [Fact]
-    public void ExistingOidcProviderIsImportedNotCreated()
+    public void Existing_oidc_provider_is_imported_not_created()
     {
         Assert.Empty(fixture.BaseJson.Resources("AWS::IAM::OIDCProvider"));
         var trust = fixture.BaseJson.Resource(GitHubDeployRole.RoleLogicalId).Properties()["AssumeRolePolicyDocument"]!.ToJsonString();
@@ -60,7 +60,7 @@ public sealed class DomainStackTests(DomainEnvironment fixture) : IClassFixture<
     }
 
     [Fact]
-    public void AlarmEmailSubscribesToTheTopicAndTheBudget()
+    public void Alarm_email_subscribes_to_the_topic_and_the_budget()
     {
         fixture.Environment.HasResourceProperties("AWS::SNS::Subscription", Match.ObjectLike(new Dictionary<string, object>
         {

@@ -20,7 +20,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     private JsonObject Json => Fixture.EnvironmentJson;
 
     [Fact]
-    public void HoldsOneOfEachStatefulResourceAndOneServicePerService()
+    public void Holds_one_of_each_stateful_resource_and_one_service_per_service()
     {
         var counts = Json.Resources().GroupBy(r => (string)r.Resource["Type"]!).ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine(
@@ -46,7 +46,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void StatefulResourcesKeepTheirLogicalIds()
+    public void Stateful_resources_keep_their_logical_ids()
     {
         Assert.Equal("AWS::RDS::DBCluster", (string?)Json.Resource(AuroraDatabase.ClusterLogicalId)["Type"]);
         Assert.Equal("AWS::RDS::DBInstance", (string?)Json.Resource(AuroraDatabase.WriterLogicalId)["Type"]);
@@ -60,7 +60,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void AuroraIsEncryptedServerlessV2PostgreSql17SizedFromSettings()
+    public void Aurora_is_encrypted_serverless_v2_postgre_sql17_sized_from_settings()
     {
         var size = Fixture.EnvironmentSettings.Database;
         Fixture.Environment.HasResourceProperties("AWS::RDS::DBCluster", Match.ObjectLike(new Dictionary<string, object>
@@ -86,7 +86,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void DatabaseProtectionAndBackupsFollowProduction()
+    public void Database_protection_and_backups_follow_production()
     {
         var production = Fixture.EnvironmentSettings.Production;
         var cluster = Json.Resource(AuroraDatabase.ClusterLogicalId);
@@ -101,7 +101,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void CacheIsServerlessValkeyInIsolatedSubnets()
+    public void Cache_is_serverless_valkey_in_isolated_subnets()
     {
         var cache = Json.Resource(ServerlessCache.CacheLogicalId).Properties();
         Assert.Equal("valkey", (string?)cache["Engine"]);
@@ -110,7 +110,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void DatabaseConnectionStringCarriesNoPassword()
+    public void Database_connection_string_carries_no_password()
     {
         var value = new Capture();
         Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", ContainerWithVariable(Api, "ConnectionStrings__appdb", value));
@@ -125,7 +125,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void EveryDatabaseUserGetsPgPasswordFromTheClusterSecretAndNobodyElse()
+    public void Every_database_user_gets_pg_password_from_the_cluster_secret_and_nobody_else()
     {
         foreach (var workload in new[] { Api, Migrations })
         {
@@ -138,7 +138,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void ApiKeyReachesBothServicesAsAnEcsSecretOnly()
+    public void Api_key_reaches_both_services_as_an_ecs_secret_only()
     {
         foreach (var workload in new[] { Api, Web })
         {
@@ -151,7 +151,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void CacheConnectionStringUsesTlsOnTheServerlessEndpoint()
+    public void Cache_connection_string_uses_tls_on_the_serverless_endpoint()
     {
         var value = new Capture();
         Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", ContainerWithVariable(Web, "ConnectionStrings__cache", value));
@@ -161,7 +161,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void WebCallsApiOverServiceConnect()
+    public void Web_calls_api_over_service_connect()
     {
         Fixture.Environment.HasResourceProperties(
             "AWS::ECS::TaskDefinition",
@@ -186,7 +186,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void EveryApplicationContainerListensOn8080AndSendsTelemetryToTheSidecar()
+    public void Every_application_container_listens_on8080_and_sends_telemetry_to_the_sidecar()
     {
         foreach (var workload in new[] { Api, Web, Migrations })
         {
@@ -209,7 +209,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void ImagesComeFromTheBaseRepositoriesAtTheDeploymentTag()
+    public void Images_come_from_the_base_repositories_at_the_deployment_tag()
     {
         foreach (var workload in new[] { Api, Web, Migrations })
         {
@@ -221,7 +221,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void TasksRunOnTheSettingsCpuArchitectureWithTheirSizes()
+    public void Tasks_run_on_the_settings_cpu_architecture_with_their_sizes()
     {
         var apiSize = Fixture.EnvironmentSettings.SizeOf(Api);
         Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", Match.ObjectLike(new Dictionary<string, object>
@@ -240,7 +240,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void DatabaseAdmitsOnlyTheWorkloadsThatUseIt()
+    public void Database_admits_only_the_workloads_that_use_it()
     {
         Assert.Equal(
             new[] { Api, Migrations }.Order(StringComparer.Ordinal),
@@ -248,19 +248,19 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void CacheAdmitsOnlyTheWorkloadsThatUseIt()
+    public void Cache_admits_only_the_workloads_that_use_it()
     {
         Assert.Equal(new[] { Api, Web }.Order(StringComparer.Ordinal), IngressSources("CacheSecurityGroup", ServerlessCache.CachePort));
     }
 
     [Fact]
-    public void ApiAdmitsOnlyItsCallers()
+    public void Api_admits_only_its_callers()
     {
         Assert.Equal(new[] { Web }, IngressSources($"{NameCase.Pascal(Api)}ServiceSecurityGroup", 8080));
     }
 
     [Fact]
-    public void NoStatementAllowsEveryActionOrAWildcardService()
+    public void No_statement_allows_every_action_or_a_wildcard_service()
     {
         var statements = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements()).ToArray();
         Assert.NotEmpty(statements);
@@ -270,7 +270,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void OnlyAllowListedActionsUseResourceStar()
+    public void Only_allow_listed_actions_use_resource_star()
     {
         var wildcard = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements())
             .Where(s => (string?)s.Statement["Effect"] == "Allow")
@@ -287,7 +287,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void TemplateHoldsNoSecretValue()
+    public void Template_holds_no_secret_value()
     {
         var strings = Json.Strings().Concat(Fixture.BaseJson.Strings()).ToArray();
         Assert.DoesNotContain(strings, s => s.Value.Contains("password=", StringComparison.OrdinalIgnoreCase));
@@ -317,7 +317,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void MigrationGateRunsAfterTheDataStoresAndBeforeEveryService()
+    public void Migration_gate_runs_after_the_data_stores_and_before_every_service()
     {
         var (triggerId, trigger) = Assert.Single(Json.Resources("Custom::Trigger"));
         Assert.Superset(
@@ -328,7 +328,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void MigrationGateHandlerIsInlineAndKnowsTheImageTag()
+    public void Migration_gate_handler_is_inline_and_knows_the_image_tag()
     {
         Fixture.Environment.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
         {
@@ -346,7 +346,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void MigrationsSeedOnlyWhereTheEnvironmentSaysSo()
+    public void Migrations_seed_only_where_the_environment_says_so()
     {
         var variables = Json.Container(Migrations).Variables();
         if (Fixture.EnvironmentSettings.SeedData)
@@ -360,7 +360,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void LoadBalancerChecksAlive()
+    public void Load_balancer_checks_alive()
     {
         Fixture.Environment.HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.ObjectLike(new Dictionary<string, object>
         {
@@ -371,7 +371,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void WithoutACertificateTheLoadBalancerServesHttpOnly()
+    public void Without_a_certificate_the_load_balancer_serves_http_only()
     {
         var listener = Assert.Single(Json.Resources("AWS::ElasticLoadBalancingV2::Listener")).Resource.Properties();
         Assert.Equal("HTTP", (string?)listener["Protocol"]);
@@ -379,7 +379,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void WafGuardsTheLoadBalancer()
+    public void Waf_guards_the_load_balancer()
     {
         var acl = Assert.Single(Json.Resources("AWS::WAFv2::WebACL")).Resource.Properties();
         var rules = acl["Rules"]!.AsArray().Select(r => (string)r!["Name"]!).ToArray();
@@ -389,7 +389,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void DeploymentsRollBackOnCircuitBreakerAnd5xxAndUnhealthyHostsButNotLatency()
+    public void Deployments_roll_back_on_circuit_breaker_and5xx_and_unhealthy_hosts_but_not_latency()
     {
         var names = new List<string>();
         foreach (var (_, service) in Json.Resources("AWS::ECS::Service"))
@@ -408,7 +408,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void AlarmsCoverErrorsLatencyHealthAndCpuAndNotifyTheTopic()
+    public void Alarms_cover_errors_latency_health_and_cpu_and_notify_the_topic()
     {
         var alarms = Json.Resources("AWS::CloudWatch::Alarm").Select(a => a.Resource.Properties()).ToArray();
         var prefix = $"{Fixture.Settings.AppName}-{Fixture.EnvironmentName}";
@@ -423,7 +423,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void BudgetAlertsAt80And100PercentOfTheMonthlyAmount()
+    public void Budget_alerts_at80_and100_percent_of_the_monthly_amount()
     {
         var budget = Assert.Single(Json.Resources("AWS::Budgets::Budget")).Resource.Properties();
         Assert.Equal((double)Fixture.EnvironmentSettings.MonthlyBudgetUsd, (double)budget["Budget"]!["BudgetLimit"]!["Amount"]!);
@@ -433,7 +433,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void ServicesScaleOnCpuAndMemoryWithinTheirBounds()
+    public void Services_scale_on_cpu_and_memory_within_their_bounds()
     {
         var size = Fixture.EnvironmentSettings.DefaultService;
         var targets = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Select(t => t.Resource.Properties()).ToArray();
@@ -452,7 +452,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void ScalesToZeroOutsideWorkingHoursOnlyOutsideProduction()
+    public void Scales_to_zero_outside_working_hours_only_outside_production()
     {
         var expected = Fixture.EnvironmentSettings.ScaleToZeroOutsideWorkingHours && !Fixture.EnvironmentSettings.Production;
         var targets = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Select(t => t.Resource.Properties()).ToArray();
@@ -474,7 +474,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void LogGroupsKeepTheEnvironmentsRetention()
+    public void Log_groups_keep_the_environments_retention()
     {
         var groups = Json.Resources("AWS::Logs::LogGroup").Select(g => g.Resource).ToArray();
         Assert.True(groups.Length >= 7);
@@ -483,7 +483,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void NothingIsLookedUpAtSynthesis()
+    public void Nothing_is_looked_up_at_synthesis()
     {
         var subnets = Fixture.BaseJson.Resources("AWS::EC2::Subnet").Select(s => (string)s.Resource.Properties()["AvailabilityZone"]!).Distinct();
         Assert.Equal(Fixture.Settings.AvailabilityZones.Order(StringComparer.Ordinal), subnets.Order(StringComparer.Ordinal));

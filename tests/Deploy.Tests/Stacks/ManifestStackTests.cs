@@ -9,7 +9,7 @@ public sealed class ManifestStackTests(ManifestEnvironment fromManifest, DevEnvi
     : IClassFixture<ManifestEnvironment>, IClassFixture<DevEnvironment>
 {
     [Fact]
-    public void HasTheSameResourcesAsTheHandBuiltModel()
+    public void Has_the_same_resources_as_the_hand_built_model()
     {
         static IEnumerable<string> Shape(JsonObject template) =>
             template.Resources().Select(r => $"{r.Resource["Type"]} {r.Id}").Order(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ public sealed class ManifestStackTests(ManifestEnvironment fromManifest, DevEnvi
     }
 
     [Fact]
-    public void ApiGetsTheDatabaseCacheAndApiKeyWiring()
+    public void Api_gets_the_database_cache_and_api_key_wiring()
     {
         var api = fromManifest.EnvironmentJson.Container(TestApplication.Api);
         var variables = api.Variables();
@@ -31,14 +31,14 @@ public sealed class ManifestStackTests(ManifestEnvironment fromManifest, DevEnvi
     }
 
     [Fact]
-    public void WebFindsApiOverServiceConnect()
+    public void Web_finds_api_over_service_connect()
     {
         var variables = fromManifest.EnvironmentJson.Container(TestApplication.Web).Variables();
         Assert.Equal("http://api:8080", (string?)variables["services__api__http__0"]);
     }
 
     [Fact]
-    public void LocalContainerPasswordsAreNotSecretsOfTheApp()
+    public void Local_container_passwords_are_not_secrets_of_the_app()
     {
         var secrets = fromManifest.EnvironmentJson.Resources("AWS::SecretsManager::Secret").Select(s => s.Id).Order(StringComparer.Ordinal);
         Assert.Equal(new[] { "AppSecretApiKey", AuroraDatabase.SecretLogicalId }, secrets);

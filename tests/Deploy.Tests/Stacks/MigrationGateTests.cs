@@ -7,13 +7,13 @@ public sealed class MigrationGateTests(DevEnvironment current, NextImageEnvironm
     : IClassFixture<DevEnvironment>, IClassFixture<NextImageEnvironment>, IClassFixture<OperatorSecretEnvironment>
 {
     [Fact]
-    public void ANewImageTagMakesANewHandlerVersionSoTheTriggerRunsAgain()
+    public void A_new_image_tag_makes_a_new_handler_version_so_the_trigger_runs_again()
     {
         Assert.NotEqual(HandlerVersion(current.EnvironmentJson), HandlerVersion(next.EnvironmentJson));
     }
 
     [Fact]
-    public void ADeploymentWithTheSameImageTagDoesNotRunTheJobAgain()
+    public void A_deployment_with_the_same_image_tag_does_not_run_the_job_again()
     {
         // Same tag, a different web service: the handler, hence the trigger, is unchanged.
         Assert.NotEqual(current.EnvironmentJson.Container(TestApplication.Web).ToJsonString(), sameTag.EnvironmentJson.Container(TestApplication.Web).ToJsonString());
@@ -21,7 +21,7 @@ public sealed class MigrationGateTests(DevEnvironment current, NextImageEnvironm
     }
 
     [Fact]
-    public void ProviderMayInvokeOnlyTheHandlerVersionsAndUsesNoManagedPolicy()
+    public void Provider_may_invoke_only_the_handler_versions_and_uses_no_managed_policy()
     {
         var (_, role) = current.EnvironmentJson.Resources("AWS::IAM::Role")
             .Single(r => r.Id.StartsWith("AWSCDKTriggerCustomResourceProvider", StringComparison.Ordinal));

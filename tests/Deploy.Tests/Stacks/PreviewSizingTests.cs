@@ -11,14 +11,14 @@ public sealed class PreviewSizingTests(PreviewEnvironment preview) : IClassFixtu
         Deploy.Settings.DeploymentSettingsLoader.Load(RepositoryPaths.Settings).Environments["pr"];
 
     [Fact]
-    public void IsNamedAfterThePullRequest()
+    public void Is_named_after_the_pull_request()
     {
         Assert.Equal($"{RepositoryPaths.AppName}-pr-1", preview.Stacks.Environment.StackName);
         Assert.Equal($"{RepositoryPaths.AppName}-pr-1", (string?)preview.EnvironmentJson.Resource(AuroraDatabase.ClusterLogicalId).Properties()["DBClusterIdentifier"]);
     }
 
     [Fact]
-    public void UsesThePrTemplateSizes()
+    public void Uses_the_pr_template_sizes()
     {
         var scaling = preview.EnvironmentJson.Resource(AuroraDatabase.ClusterLogicalId).Properties()["ServerlessV2ScalingConfiguration"]!;
         Assert.Equal(Template.Database.MinAcu, (double)scaling["MinCapacity"]!);
@@ -30,7 +30,7 @@ public sealed class PreviewSizingTests(PreviewEnvironment preview) : IClassFixtu
     }
 
     [Fact]
-    public void PausesTheDatabaseWhenIdle()
+    public void Pauses_the_database_when_idle()
     {
         var scaling = preview.EnvironmentJson.Resource(AuroraDatabase.ClusterLogicalId).Properties()["ServerlessV2ScalingConfiguration"]!;
         Assert.Equal(0, (double)scaling["MinCapacity"]!);
