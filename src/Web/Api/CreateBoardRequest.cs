@@ -1,3 +1,0 @@
-namespace AppDelivery.Aspire.Web.Api;
-
-public sealed record CreateBoardRequest(string? Name);

@@ -1,3 +1,0 @@
-namespace AppDelivery.Aspire.Web.Api;
-
-public sealed record CreateWorkItemRequest(string? Title, string? Description, string? Status);
