@@ -14,16 +14,25 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_CLI_TELEMETR
 log() { printf '\n==> %s\n' "$*"; }
 
 # Aspire.Hosting.AWS is part of the AppHost by default. Where the package source cannot serve it (or its
-# AWSSDK dependencies), build without it rather than fail: everything else is unaffected.
+# AWSSDK dependencies), build without it rather than fail: everything else is unaffected. The answer is kept in
+# artifacts/ until the package versions or the AppHost project change: a failed probe rewrites the AppHost's
+# restore state, which would cost every later build a re-restore and a rebuild.
 aws_integration() {
   if [ -n "${ASPIRE_AWS_INTEGRATION:-}" ]; then echo "$ASPIRE_AWS_INTEGRATION"; return; fi
-  local out
+  local cache="$ROOT/artifacts/aspire-aws-integration" key out
+  key=$(cat Directory.Packages.props src/AppHost/AppHost.csproj | sha256sum | cut -c1-16)
+  if [ -f "$cache" ] && [ "$(cut -d' ' -f1 "$cache")" = "$key" ]; then
+    [ "$(cut -d' ' -f2 "$cache")" = true ] \
+      || echo "Aspire.Hosting.AWS did not restore here (answer kept in $cache; delete it to try again): building with -p:AspireAwsIntegration=false" >&2
+    cut -d' ' -f2 "$cache"; return
+  fi
+  mkdir -p "$ROOT/artifacts"
   if out=$(dotnet restore src/AppHost/AppHost.csproj -p:AspireAwsIntegration=true 2>&1); then
-    echo true
+    echo "$key true" > "$cache"; echo true
   else
     echo "Aspire.Hosting.AWS does not restore here, building the AppHost with -p:AspireAwsIntegration=false:" >&2
     grep -Eo 'error NU[0-9]+: [^[]*' <<<"$out" | sort -u | head -5 | sed 's/^/    /' >&2
-    echo false
+    echo "$key false" > "$cache"; echo false
   fi
 }
 
