@@ -136,7 +136,9 @@ public sealed class ExecutablesRunModeModelTests(ExecutablesRunModeModel app) : 
     {
         var server = Resource<ExecutableResource>(name);
         Assert.Equal(name, Path.GetFileName(server.WorkingDirectory));
-        Assert.StartsWith("appdelivery-aspire-apphost-", Path.GetFileName(Path.GetDirectoryName(server.WorkingDirectory)), StringComparison.Ordinal);
+        // <application>-<hash of the AppHost's path>, as Aspire names volumes.
+        var application = typeof(LocalServerMode).Assembly.GetName().Name!.ToLowerInvariant().Replace('.', '-');
+        Assert.Matches($"^{application}-[0-9a-f]{{10}}$", Path.GetFileName(Path.GetDirectoryName(server.WorkingDirectory)));
     }
 
     [Theory]
