@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
-using AppDelivery.Aspire.Api.Tests.Models;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -61,13 +60,13 @@ public sealed class ApiKeyTests(StandaloneApiFixture fixture) : IClassFixture<St
         var item = await client.CreateWorkItemAsync(board.Id);
         using var anonymous = fixture.CreateClient(withApiKey: false);
 
-        await anonymous.GetOkAsync<BoardResponse>($"/api/boards/{board.Id}");
-        await anonymous.GetOkAsync<PageResponse<BoardResponse>>("/api/boards");
-        await anonymous.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
-        await anonymous.GetOkAsync<PageResponse<WorkItemResponse>>($"/api/boards/{board.Id}/items");
+        await anonymous.GetOkAsync<BoardDto>($"/api/boards/{board.Id}");
+        await anonymous.GetOkAsync<PagedResult<BoardDto>>("/api/boards");
+        await anonymous.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
+        await anonymous.GetOkAsync<PagedResult<WorkItemDto>>($"/api/boards/{board.Id}/items");
     }
 
-    private async Task<(string Path, WorkItemResponse Item)> ArrangeAsync(string pathTemplate)
+    private async Task<(string Path, WorkItemDto Item)> ArrangeAsync(string pathTemplate)
     {
         using var client = fixture.CreateClient();
         var board = await client.CreateBoardAsync();
@@ -78,10 +77,10 @@ public sealed class ApiKeyTests(StandaloneApiFixture fixture) : IClassFixture<St
         return (path, item);
     }
 
-    private async Task AssertItemUnchangedAsync(WorkItemResponse item)
+    private async Task AssertItemUnchangedAsync(WorkItemDto item)
     {
         using var client = fixture.CreateClient();
-        Assert.Equal(item, await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}"));
+        Assert.Equal(item, await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}"));
     }
 
     private static HttpRequestMessage CreateRequest(string method, string path, string? json) =>

@@ -1,5 +1,4 @@
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
-using AppDelivery.Aspire.Api.Tests.Models;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -10,16 +9,16 @@ public sealed class BoardPagingTests(StandaloneApiFixture fixture) : IClassFixtu
     public async Task Boards_are_paged_in_creation_order_with_the_total_count()
     {
         using var client = fixture.CreateClient();
-        var created = new List<BoardResponse>();
+        var created = new List<BoardDto>();
         for (var i = 1; i <= 5; i++)
         {
             created.Add(await client.CreateBoardAsync($"Board {i}"));
         }
 
-        var defaults = await client.GetOkAsync<PageResponse<BoardResponse>>("/api/boards");
-        var second = await client.GetOkAsync<PageResponse<BoardResponse>>("/api/boards?page=2&pageSize=2");
-        var last = await client.GetOkAsync<PageResponse<BoardResponse>>("/api/boards?page=3&pageSize=2");
-        var beyond = await client.GetOkAsync<PageResponse<BoardResponse>>("/api/boards?page=4&pageSize=2");
+        var defaults = await client.GetOkAsync<PagedResult<BoardDto>>("/api/boards");
+        var second = await client.GetOkAsync<PagedResult<BoardDto>>("/api/boards?page=2&pageSize=2");
+        var last = await client.GetOkAsync<PagedResult<BoardDto>>("/api/boards?page=3&pageSize=2");
+        var beyond = await client.GetOkAsync<PagedResult<BoardDto>>("/api/boards?page=4&pageSize=2");
 
         Assert.Equal((1, 20, 5L), (defaults.Page, defaults.PageSize, defaults.TotalCount));
         Assert.Equal(created.Select(board => board.Id), defaults.Items.Select(board => board.Id));

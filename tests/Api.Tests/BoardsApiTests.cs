@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
-using AppDelivery.Aspire.Api.Tests.Models;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -14,13 +13,13 @@ public sealed class BoardsApiTests(StandaloneApiFixture fixture) : IClassFixture
 
         using var created = await client.PostAsJsonAsync("/api/boards", new { name = "Release train" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var board = await created.Content.ReadFromJsonAsync<BoardResponse>();
+        var board = await created.Content.ReadFromJsonAsync<BoardDto>();
         Assert.NotNull(board);
         Assert.Equal($"/api/boards/{board.Id}", created.Headers.Location?.OriginalString);
         Assert.Equal("Release train", board.Name);
         Assert.Equal(1, board.Version);
 
-        var fetched = await client.GetOkAsync<BoardResponse>($"/api/boards/{board.Id}");
+        var fetched = await client.GetOkAsync<BoardDto>($"/api/boards/{board.Id}");
         Assert.Equal(board, fetched);
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
-using AppDelivery.Aspire.Api.Tests.Models;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -23,7 +22,7 @@ public abstract class CacheOutageTests(ApiFixture fixture)
         using var client = fixture.CreateClient();
         var board = await client.CreateBoardAsync();
         var item = await client.CreateWorkItemAsync(board.Id, "Before outage");
-        await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
         Assert.Equal((HttpStatusCode.OK, "Healthy"), await HealthProbe.GetAsync(client));
 
         await fixture.Valkey.StopAsync();
@@ -31,9 +30,9 @@ public abstract class CacheOutageTests(ApiFixture fixture)
         {
             Assert.Equal(1, await fixture.ExecuteSqlAsync("UPDATE work_items SET title = 'Changed during outage' WHERE id = $1", item.Id));
             var stopwatch = Stopwatch.StartNew();
-            var fromDatabase = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
-            var list = await client.GetOkAsync<PageResponse<WorkItemResponse>>($"/api/boards/{board.Id}/items");
-            await client.GetOkAsync<BoardResponse>($"/api/boards/{board.Id}");
+            var fromDatabase = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
+            var list = await client.GetOkAsync<PagedResult<WorkItemDto>>($"/api/boards/{board.Id}/items");
+            await client.GetOkAsync<BoardDto>($"/api/boards/{board.Id}");
             stopwatch.Stop();
 
             var created = await client.CreateWorkItemAsync(board.Id, "Written during outage");
@@ -54,7 +53,7 @@ public abstract class CacheOutageTests(ApiFixture fixture)
         }
 
         await HealthProbe.WaitForStatusAsync(client, "Healthy", RecoveryTimeout);
-        var afterRecovery = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        var afterRecovery = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
         Assert.Equal("Updated during outage", afterRecovery.Title);
     }
 }

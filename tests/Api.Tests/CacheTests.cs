@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
-using AppDelivery.Aspire.Api.Tests.Models;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -17,15 +16,15 @@ public abstract class CacheTests(ApiFixture fixture)
         using var client = fixture.CreateClient();
         var board = await client.CreateBoardAsync();
         var item = await client.CreateWorkItemAsync(board.Id, "Cached title");
-        await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
 
         Assert.Equal(1, await fixture.ExecuteSqlAsync("UPDATE work_items SET title = 'Changed in SQL' WHERE id = $1", item.Id));
-        var cached = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        var cached = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
 
         using var update = await client.PutAsJsonAsync(
             $"/api/items/{item.Id}", new { title = "Changed by Api", status = "done", version = item.Version });
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
-        var afterWrite = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        var afterWrite = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
 
         Assert.Equal("Cached title", cached.Title);
         Assert.Equal(("Changed by Api", "done", 2), (afterWrite.Title, afterWrite.Status, afterWrite.Version));
@@ -38,14 +37,14 @@ public abstract class CacheTests(ApiFixture fixture)
         var board = await client.CreateBoardAsync();
         var first = await client.CreateWorkItemAsync(board.Id, "First");
         var listPath = $"/api/boards/{board.Id}/items?status=todo";
-        await client.GetOkAsync<PageResponse<WorkItemResponse>>(listPath);
+        await client.GetOkAsync<PagedResult<WorkItemDto>>(listPath);
 
         Assert.Equal(1, await fixture.ExecuteSqlAsync(
             "INSERT INTO work_items (id, board_id, title) VALUES ($1, $2, 'Inserted in SQL')", Guid.CreateVersion7(), board.Id));
-        var cached = await client.GetOkAsync<PageResponse<WorkItemResponse>>(listPath);
+        var cached = await client.GetOkAsync<PagedResult<WorkItemDto>>(listPath);
 
         var second = await client.CreateWorkItemAsync(board.Id, "Second");
-        var afterWrite = await client.GetOkAsync<PageResponse<WorkItemResponse>>(listPath);
+        var afterWrite = await client.GetOkAsync<PagedResult<WorkItemDto>>(listPath);
 
         Assert.Equal([first.Id], cached.Items.Select(item => item.Id));
         Assert.Equal(1, cached.TotalCount);
@@ -62,7 +61,7 @@ public abstract class CacheTests(ApiFixture fixture)
         var kept = await client.CreateWorkItemAsync(board.Id, "Kept");
         var removed = await client.CreateWorkItemAsync(board.Id, "Removed");
         var listPath = $"/api/boards/{board.Id}/items";
-        Assert.Equal(2, (await client.GetOkAsync<PageResponse<WorkItemResponse>>(listPath)).TotalCount);
+        Assert.Equal(2, (await client.GetOkAsync<PagedResult<WorkItemDto>>(listPath)).TotalCount);
 
         using (var update = await client.PutAsJsonAsync(
             $"/api/items/{kept.Id}", new { title = "Kept, renamed", status = "in-progress", version = kept.Version }))
@@ -70,13 +69,13 @@ public abstract class CacheTests(ApiFixture fixture)
             Assert.Equal(HttpStatusCode.OK, update.StatusCode);
         }
 
-        var afterUpdate = await client.GetOkAsync<PageResponse<WorkItemResponse>>(listPath);
+        var afterUpdate = await client.GetOkAsync<PagedResult<WorkItemDto>>(listPath);
         using (var delete = await client.DeleteAsync($"/api/items/{removed.Id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         }
 
-        var afterDelete = await client.GetOkAsync<PageResponse<WorkItemResponse>>(listPath);
+        var afterDelete = await client.GetOkAsync<PagedResult<WorkItemDto>>(listPath);
         using var deletedItem = await client.GetAsync($"/api/items/{removed.Id}");
 
         Assert.Equal(["Kept, renamed", "Removed"], afterUpdate.Items.Select(item => item.Title));
@@ -89,10 +88,10 @@ public abstract class CacheTests(ApiFixture fixture)
     {
         using var client = fixture.CreateClient();
         var board = await client.CreateBoardAsync("Cached board");
-        await client.GetOkAsync<BoardResponse>($"/api/boards/{board.Id}");
+        await client.GetOkAsync<BoardDto>($"/api/boards/{board.Id}");
 
         Assert.Equal(1, await fixture.ExecuteSqlAsync("UPDATE boards SET name = 'Changed in SQL' WHERE id = $1", board.Id));
-        var cached = await client.GetOkAsync<BoardResponse>($"/api/boards/{board.Id}");
+        var cached = await client.GetOkAsync<BoardDto>($"/api/boards/{board.Id}");
 
         Assert.Equal("Cached board", cached.Name);
     }

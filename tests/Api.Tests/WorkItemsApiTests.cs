@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
-using AppDelivery.Aspire.Api.Tests.Models;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -15,12 +14,12 @@ public sealed class WorkItemsApiTests(StandaloneApiFixture fixture) : IClassFixt
 
         using var created = await client.PostAsJsonAsync($"/api/boards/{board.Id}/items", new { title = "Write docs" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var item = await created.Content.ReadFromJsonAsync<WorkItemResponse>();
+        var item = await created.Content.ReadFromJsonAsync<WorkItemDto>();
         Assert.NotNull(item);
         Assert.Equal($"/api/items/{item.Id}", created.Headers.Location?.OriginalString);
         Assert.Equal((board.Id, "Write docs", (string?)null, "todo", 1), (item.BoardId, item.Title, item.Description, item.Status, item.Version));
 
-        Assert.Equal(item, await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}"));
+        Assert.Equal(item, await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}"));
     }
 
     [Fact]
@@ -31,7 +30,7 @@ public sealed class WorkItemsApiTests(StandaloneApiFixture fixture) : IClassFixt
 
         var item = await client.CreateWorkItemAsync(board.Id, "Ship", "Tag and push", "in-progress");
 
-        var fetched = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        var fetched = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
         Assert.Equal(("Tag and push", "in-progress"), (fetched.Description, fetched.Status));
     }
 
@@ -46,12 +45,12 @@ public sealed class WorkItemsApiTests(StandaloneApiFixture fixture) : IClassFixt
             $"/api/items/{item.Id}", new { title = "Final", description = (string?)null, status = "done", version = item.Version });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var updated = await response.Content.ReadFromJsonAsync<WorkItemResponse>();
+        var updated = await response.Content.ReadFromJsonAsync<WorkItemDto>();
         Assert.NotNull(updated);
         Assert.Equal(("Final", (string?)null, "done", 2), (updated.Title, updated.Description, updated.Status, updated.Version));
         Assert.True(updated.UpdatedAt >= item.UpdatedAt);
         Assert.Equal(item.CreatedAt, updated.CreatedAt);
-        Assert.Equal(updated, await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}"));
+        Assert.Equal(updated, await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}"));
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class WorkItemsApiTests(StandaloneApiFixture fixture) : IClassFixt
 
         var problem = await ProblemAssertions.AssertProblemAsync(stale, HttpStatusCode.Conflict);
         Assert.Equal("2", problem.Extensions["currentVersion"]?.ToString());
-        var current = await client.GetOkAsync<WorkItemResponse>($"/api/items/{item.Id}");
+        var current = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
         Assert.Equal(("First writer", 2), (current.Title, current.Version));
     }
 
@@ -118,16 +117,16 @@ public sealed class WorkItemsApiTests(StandaloneApiFixture fixture) : IClassFixt
         var board = await client.CreateBoardAsync();
         var otherBoard = await client.CreateBoardAsync();
         await client.CreateWorkItemAsync(otherBoard.Id, "Elsewhere", status: "done");
-        var created = new List<WorkItemResponse>();
+        var created = new List<WorkItemDto>();
         foreach (var status in new[] { "todo", "done", "todo", "done", "done" })
         {
             created.Add(await client.CreateWorkItemAsync(board.Id, $"Item {created.Count}", status: status));
         }
 
-        var all = await client.GetOkAsync<PageResponse<WorkItemResponse>>($"/api/boards/{board.Id}/items");
-        var done = await client.GetOkAsync<PageResponse<WorkItemResponse>>($"/api/boards/{board.Id}/items?status=done&pageSize=2");
-        var doneSecondPage = await client.GetOkAsync<PageResponse<WorkItemResponse>>($"/api/boards/{board.Id}/items?status=done&page=2&pageSize=2");
-        var inProgress = await client.GetOkAsync<PageResponse<WorkItemResponse>>($"/api/boards/{board.Id}/items?status=in-progress");
+        var all = await client.GetOkAsync<PagedResult<WorkItemDto>>($"/api/boards/{board.Id}/items");
+        var done = await client.GetOkAsync<PagedResult<WorkItemDto>>($"/api/boards/{board.Id}/items?status=done&pageSize=2");
+        var doneSecondPage = await client.GetOkAsync<PagedResult<WorkItemDto>>($"/api/boards/{board.Id}/items?status=done&page=2&pageSize=2");
+        var inProgress = await client.GetOkAsync<PagedResult<WorkItemDto>>($"/api/boards/{board.Id}/items?status=in-progress");
 
         Assert.Equal(created.Select(item => item.Id), all.Items.Select(item => item.Id));
         Assert.Equal((1, 20, 5L), (all.Page, all.PageSize, all.TotalCount));

@@ -28,7 +28,7 @@ internal static class WorkItemsApi
         var pageRequest = PageRequest.FromQuery(page, pageSize, errors);
         if (status is not null)
         {
-            WorkItemFieldRules.ValidateStatus(status, errors);
+            RequestValidation.ValidateStatus(status, errors);
         }
 
         if (errors.Count > 0)

@@ -1,17 +1,15 @@
-extern alias migrations;
-
 using System.Security.Cryptography;
 using AppDelivery.Aspire.LocalServers;
+using AppDelivery.Aspire.Migrations;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using DatabaseMigrator = migrations::AppDelivery.Aspire.Migrations.DatabaseMigrator;
 
 namespace AppDelivery.Aspire.Api.Tests.Infrastructure;
 
 /// <summary>
 /// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server) and its
-/// own Valkey process (a local process, so tests may stop it). Subclasses choose the variant.
+/// own Valkey process (a local process, so tests may stop it). The variants below choose the rest.
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
@@ -114,4 +112,25 @@ public abstract class ApiFixture : IAsyncLifetime
             await SharedPostgresServer.ReleaseAsync();
         }
     }
+}
+
+/// <summary>The Api with a standalone Valkey, in Development.</summary>
+public sealed class StandaloneApiFixture : ApiFixture;
+
+/// <summary>The Api with a one-node Valkey cluster, as ElastiCache Serverless runs.</summary>
+public sealed class ClusterApiFixture : ApiFixture
+{
+    protected override ValkeyOptions CacheOptions => new() { ClusterMode = true };
+}
+
+/// <summary>The Api in the Production environment (no developer detail in responses).</summary>
+public sealed class ProductionApiFixture : ApiFixture
+{
+    protected override string EnvironmentName => Environments.Production;
+}
+
+/// <summary>The Api behind a real Kestrel listener, for behaviour the in-memory TestServer does not have.</summary>
+public sealed class KestrelApiFixture : ApiFixture
+{
+    protected override bool UseKestrel => true;
 }

@@ -1,12 +1,11 @@
 extern alias ApiApp;
-extern alias MigrationsApp;
 
 using System.Security.Cryptography;
 using AppDelivery.Aspire.LocalServers;
+using AppDelivery.Aspire.Migrations;
 using AppDelivery.Aspire.Tests;
 using AppDelivery.Aspire.Web.Tests.Hosting;
 using Microsoft.Playwright;
-using DatabaseMigrator = MigrationsApp::AppDelivery.Aspire.Migrations.DatabaseMigrator;
 
 namespace AppDelivery.Aspire.Web.Tests.Browser;
 

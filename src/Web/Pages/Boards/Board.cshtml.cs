@@ -96,7 +96,7 @@ public sealed class BoardModel(ApiClient api) : PageModel
         }
 
         // The version is the one the user saw, not the one just read: a change in between must give a 409.
-        var update = new UpdateWorkItemRequest(current.Value.Title, current.Value.Description, newStatus ?? string.Empty, version);
+        var update = new UpdateWorkItemRequest(current.Value.Title, current.Value.Description, newStatus, version);
         return await api.UpdateWorkItemAsync(itemId, update, cancellationToken);
     }
 
