@@ -26,7 +26,7 @@ internal sealed class PostgresDataDirectory
 
     public static async Task<PostgresDataDirectory> CreateAsync(string superUser, string password, CancellationToken cancellationToken)
     {
-        var installation = await PostgresInstallation.FindAsync(cancellationToken);
+        var installation = PostgresInstallation.Find();
         DeleteAbandoned();
         var root = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         var directory = new PostgresDataDirectory(root, installation.BinDirectory);

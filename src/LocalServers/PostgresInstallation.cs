@@ -28,16 +28,12 @@ public sealed partial class PostgresInstallation
     public string PostgresExecutable => Path.Combine(BinDirectory, "postgres");
 
     /// <summary>Finds <c>initdb</c> and <c>postgres</c>; throws with the install command when they are missing.</summary>
-    public static PostgresInstallation Find() => FindAsync(CancellationToken.None).GetAwaiter().GetResult();
-
-    /// <inheritdoc cref="Find"/>
-    public static async Task<PostgresInstallation> FindAsync(CancellationToken cancellationToken)
+    public static PostgresInstallation Find()
     {
         var initDb = ServerBinary.Find(["initdb"], InstalledMajorVersionBinDirectories(), InstallCommand);
         var binDirectory = Path.GetDirectoryName(initDb)!;
         var postgres = ServerBinary.Find(["postgres"], [binDirectory], InstallCommand);
-        var version = await new CommandLine(postgres, ["--version"])
-            .RunAsync("postgres --version", TimeSpan.FromSeconds(30), cancellationToken);
+        var version = ServerBinary.ReadVersion(postgres);
         var major = MajorVersionPattern().Match(version);
         if (!major.Success)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace AppDelivery.Aspire.LocalServers;
 
 /// <summary>Locates a server executable, failing loudly with the command that installs it.</summary>
@@ -23,5 +25,22 @@ internal static class ServerBinary
 
         throw new FileNotFoundException(
             $"None of [{string.Join(", ", names)}] was found in [{string.Join(", ", directories)}]. Install it with: {installCommand}");
+    }
+
+    /// <summary>
+    /// What <c>&lt;path&gt; --version</c> prints. Synchronous on purpose: the AppHost reads it while it builds its
+    /// model, which has no async step, and the answer takes milliseconds.
+    /// </summary>
+    public static string ReadVersion(string path)
+    {
+        var startInfo = new CommandLine(path, ["--version"]).ToStartInfo();
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start '{path} --version'.");
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)) || process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{path} --version' failed: {output}");
+        }
+
+        return output.Trim();
     }
 }

@@ -33,9 +33,7 @@ public sealed partial class ValkeyInstallation
     public static ValkeyInstallation Find()
     {
         var server = FindServer();
-        var version = new CommandLine(server, ["--version"])
-            .RunAsync($"{server} --version", TimeSpan.FromSeconds(30), CancellationToken.None).GetAwaiter().GetResult();
-        return new ValkeyInstallation(server, version.Trim());
+        return new ValkeyInstallation(server, ServerBinary.ReadVersion(server));
     }
 
     [GeneratedRegex(@"^Valkey server v=(\d+)")]
