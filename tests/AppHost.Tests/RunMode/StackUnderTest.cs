@@ -58,7 +58,17 @@ public sealed class StackUnderTest : IAsyncDisposable
         var app = await builder.BuildAsync(cancellationToken);
         var stack = new StackUnderTest(app, dataFolder, dashboardLoginUrl);
         _ = stack.RecordProcessIdsAsync();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A half-started AppHost keeps its CLI backchannel open in this test process, where `aspire stop` would find it.
+            await stack.DisposeAsync();
+            throw;
+        }
+
         return stack;
     }
 
