@@ -3,16 +3,26 @@
 #   ./build.sh test                 build everything, run every test this machine can run, say what was skipped and why
 #   ./build.sh run                  start the local stack: the Aspire AppHost and its dashboard (Ctrl+C stops it all)
 #   ./build.sh manifest             rewrite src/AppHost/aspire-manifest.json from the AppHost
+#if (aws)
 #   ./build.sh synth --env <name> [--image-tag <tag>]   manifest -> AWS CDK cloud assembly in cdk.out/
+#endif
+#if (templateRepository)
+#   ./build.sh pack                 the dotnet new template package -> artifacts/packages/
+#endif
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
 CONFIGURATION="${CONFIGURATION:-Release}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+#if (aws)
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_CLI_TELEMETRY=true
+#endif
 
 log() { printf '\n==> %s\n' "$*"; }
 
+# MSBuild properties of every build and run of this repository's projects.
+PROPERTIES=()
+#if (aws)
 # Aspire.Hosting.AWS is part of the AppHost by default. Where the package source cannot serve it (or its
 # AWSSDK dependencies), build without it rather than fail: everything else is unaffected. The answer is kept in
 # artifacts/ until the package versions or the AppHost project change: a failed probe rewrites the AppHost's
@@ -36,10 +46,22 @@ aws_integration() {
   fi
 }
 
+#endif
+
+properties() {
+#if (aws)
+  PROPERTIES=(-p:AspireAwsIntegration="$(aws_integration)")
+#endif
+  return 0
+}
+
 build() {
-  AWS=$(aws_integration)
-  log "Building (configuration $CONFIGURATION, AspireAwsIntegration=$AWS)"
-  dotnet build AppDelivery.Aspire.sln -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
+  properties
+  log "Building (configuration $CONFIGURATION${PROPERTIES[*]:+, ${PROPERTIES[*]}})"
+  dotnet build AppDelivery.Aspire.slnx -c "$CONFIGURATION" "${PROPERTIES[@]}" -nologo -clp:ErrorsOnly
+#if (templateRepository)
+  dotnet build template/Template.Tests -c "$CONFIGURATION" -nologo -clp:ErrorsOnly
+#endif
 }
 
 
@@ -57,15 +79,21 @@ cmd_test() {
     echo "         trait Category=Containers): no container runtime answers here (docker/podman info). The same stack"
     echo "         with both servers as executables, the dashboard, dotnet run and aspire run are tested (Category=RunMode)."
   fi
+#if (templateRepository)
   if [ ! -d "$ROOT/../shared/manifests" ]; then
     filters+=("Category!=SharedManifests")
     echo "SKIPPED: manifest-reader tests over third-party Aspire manifests (trait Category=SharedManifests) read"
     echo "         ../shared/manifests, which only the template's own repository has beside it."
   fi
+#endif
   local filter
   filter=$(IFS='&'; echo "${filters[*]}")
   local status=0
-  for project in tests/*/*.csproj; do
+  local projects=(tests/*/*.csproj)
+#if (templateRepository)
+  projects+=(template/Template.Tests/Template.Tests.csproj)
+#endif
+  for project in "${projects[@]}"; do
     log "Testing $project"
     dotnet test "$project" -c "$CONFIGURATION" --no-build ${filter:+--filter "$filter"} \
       --logger "trx;LogFileName=$(basename "$project" .csproj).trx" --results-directory "$results" \
@@ -92,8 +120,8 @@ PY
 }
 
 cmd_manifest() {
-  AWS=$(aws_integration)
-  dotnet build src/AppHost -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
+  properties
+  dotnet build src/AppHost -c "$CONFIGURATION" "${PROPERTIES[@]}" -nologo -clp:ErrorsOnly
   # The output path must be absolute (it is otherwise taken relative to the AppHost), and beside the
   # project: the manifest's project paths are relative to the manifest's folder.
   dotnet run --project src/AppHost -c "$CONFIGURATION" --no-build --no-launch-profile -- \
@@ -103,21 +131,34 @@ cmd_manifest() {
 # PostgreSQL and Valkey run as containers where Docker or Podman answers, else as executables from this
 # machine's server binaries (AppHost:LocalServers, see README). Extra arguments go to the AppHost.
 cmd_run() {
-  AWS=$(aws_integration)
-  dotnet build src/AppHost -c "$CONFIGURATION" -p:AspireAwsIntegration="$AWS" -nologo -clp:ErrorsOnly
+  properties
+  dotnet build src/AppHost -c "$CONFIGURATION" "${PROPERTIES[@]}" -nologo -clp:ErrorsOnly
   exec dotnet run --project src/AppHost -c "$CONFIGURATION" --no-build -- "$@"
 }
 
+#if (aws)
 cmd_synth() {
   cmd_manifest
   dotnet run --project src/Deploy -c "$CONFIGURATION" -- synth --manifest src/AppHost/aspire-manifest.json "$@"
 }
+#endif
+#if (templateRepository)
+
+cmd_pack() {
+  dotnet pack template/AppDelivery.Aspire.Templates.csproj -c "$CONFIGURATION" -o "$ROOT/artifacts/packages" -nologo
+}
+#endif
 
 verb="${1:-}"; shift || true
 case "$verb" in
   test) cmd_test "$@" ;;
   run) cmd_run "$@" ;;
   manifest) cmd_manifest "$@" ;;
+#if (aws)
   synth) cmd_synth "$@" ;;
-  *) sed -n '2,6p' "$0" | sed 's/^# //'; exit 2 ;;
+#endif
+#if (templateRepository)
+  pack) cmd_pack "$@" ;;
+#endif
+  *) sed -n '2,/^set -euo/p' "$0" | grep '^#  ' | sed 's/^# //'; exit 2 ;;
 esac

@@ -36,14 +36,16 @@ var migrations = builder.AddProject<Projects.Migrations>(ResourceNames.Migration
 
 var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WithCloudReferenceEnvironment()
+//#if (aws)
+    .WithAwsSdkConfig()
+//#endif
     .WithReference(database)
     .WithReference(cache)
     .WaitForCompletion(migrations)
     .WaitFor(cache)
     .WithEnvironment(ConfigurationKeys.ApiKeyEnvironmentVariable, apiKey)
     .WithHttpHealthCheck(HealthPaths.Readiness)
-    .WithUrlLoggedWhenReady()
-    .WithAwsSdkConfig();
+    .WithUrlLoggedWhenReady();
 
 builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WithCloudReferenceEnvironment()

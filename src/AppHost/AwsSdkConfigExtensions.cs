@@ -1,3 +1,4 @@
+//-:cnd:noEmit
 #if ASPIRE_AWS
 using Amazon;
 #endif
@@ -34,3 +35,4 @@ internal static class AwsSdkConfigExtensions
 #endif
     }
 }
+//+:cnd:noEmit

@@ -4,10 +4,10 @@ namespace AppDelivery.Aspire.LocalServers;
 public static class EnvironmentVariables
 {
     /// <summary>An Npgsql connection string to a PostgreSQL server whose user may create databases.</summary>
-    public const string Postgres = "APPDELIVERY_TEST_POSTGRES";
+    public const string Postgres = "TEST_POSTGRES_CONNECTION_STRING";
 
     /// <summary>A StackExchange.Redis connection string (<c>host:port,password=…</c>) to a Valkey or Redis server.</summary>
-    public const string Valkey = "APPDELIVERY_TEST_VALKEY";
+    public const string Valkey = "TEST_VALKEY_CONNECTION_STRING";
 
     internal static string? Read(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

@@ -6,7 +6,7 @@ namespace AppDelivery.Aspire.LocalServers;
 /// </summary>
 internal sealed class PostgresDataDirectory
 {
-    private const string DirectoryPrefix = "appdelivery-postgres-";
+    internal const string DirectoryPrefix = "localservers-postgres-";
 
     /// <summary>Older than any test run: a directory this old without a running server was left by a killed test host.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);

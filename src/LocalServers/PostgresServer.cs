@@ -5,7 +5,7 @@ using Npgsql;
 namespace AppDelivery.Aspire.LocalServers;
 
 /// <summary>
-/// A throwaway PostgreSQL server: the one named by <c>APPDELIVERY_TEST_POSTGRES</c>, or a fresh PostgreSQL 15
+/// A throwaway PostgreSQL server: the one named by <c>TEST_POSTGRES_CONNECTION_STRING</c>, or a fresh PostgreSQL 15
 /// process on a free 127.0.0.1 port with a generated superuser password (no Docker needed).
 /// </summary>
 public sealed partial class PostgresServer : IAsyncDisposable
@@ -28,10 +28,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>Connection string to the server's <c>postgres</c> database as a superuser.</summary>
     public string ConnectionString => _server.ConnectionString;
 
-    /// <summary>True when the server comes from <c>APPDELIVERY_TEST_POSTGRES</c> and cannot be stopped.</summary>
+    /// <summary>True when the server comes from <c>TEST_POSTGRES_CONNECTION_STRING</c> and cannot be stopped.</summary>
     public bool IsExternal => _directory is null;
 
-    /// <summary>Uses <c>APPDELIVERY_TEST_POSTGRES</c> when set, otherwise starts a local process.</summary>
+    /// <summary>Uses <c>TEST_POSTGRES_CONNECTION_STRING</c> when set, otherwise starts a local process.</summary>
     public static Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default) =>
         EnvironmentVariables.Read(EnvironmentVariables.Postgres) is { } external
             ? Task.FromResult(new PostgresServer(new NpgsqlConnectionStringBuilder(external), directory: null))

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace AppDelivery.Aspire.LocalServers;
 
 /// <summary>
-/// A throwaway Valkey server (Redis as a fallback): the one named by <c>APPDELIVERY_TEST_VALKEY</c>, or a fresh
+/// A throwaway Valkey server (Redis as a fallback): the one named by <c>TEST_VALKEY_CONNECTION_STRING</c>, or a fresh
 /// process on a free 127.0.0.1 port with a generated password and no persistence.
 /// </summary>
 public sealed class ValkeyServer : IAsyncDisposable
@@ -39,13 +39,13 @@ public sealed class ValkeyServer : IAsyncDisposable
 
     public ValkeyOptions Options { get; }
 
-    /// <summary>True when the server comes from <c>APPDELIVERY_TEST_VALKEY</c> and cannot be stopped.</summary>
+    /// <summary>True when the server comes from <c>TEST_VALKEY_CONNECTION_STRING</c> and cannot be stopped.</summary>
     public bool IsExternal => _directory is null;
 
     /// <summary>The TCP port of a local server (0 for an external one).</summary>
     public int Port { get; private set; }
 
-    /// <summary>Uses <c>APPDELIVERY_TEST_VALKEY</c> when set, otherwise starts a local process.</summary>
+    /// <summary>Uses <c>TEST_VALKEY_CONNECTION_STRING</c> when set, otherwise starts a local process.</summary>
     public static Task<ValkeyServer> StartAsync(ValkeyOptions? options, CancellationToken cancellationToken = default) =>
         EnvironmentVariables.Read(EnvironmentVariables.Valkey) is { } external
             ? Task.FromResult(new ValkeyServer(external, options ?? new ValkeyOptions()))
@@ -56,7 +56,7 @@ public sealed class ValkeyServer : IAsyncDisposable
     {
         options ??= new ValkeyOptions();
         var executable = ValkeyInstallation.FindServer();
-        var directory = Directory.CreateTempSubdirectory("appdelivery-valkey-").FullName;
+        var directory = Directory.CreateTempSubdirectory("localservers-valkey-").FullName;
         var password = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var server = new ValkeyServer(executable, directory, password, options);
         try

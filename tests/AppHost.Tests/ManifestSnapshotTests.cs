@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AppDelivery.Aspire.Tests;
 
@@ -56,29 +55,13 @@ public sealed class ManifestSnapshotTests
         // Written beside the committed file: the manifest's project paths are relative to its own folder.
         var appHostDirectory = Path.Combine(RepositoryRoot.Path, "src", "AppHost");
         var output = Path.Combine(appHostDirectory, $"aspire-manifest.{Guid.NewGuid():N}.tmp.json");
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                "run", "--project", appHostDirectory, "--no-build", "--no-launch-profile",
-                "--configuration", RepositoryRoot.BuildConfiguration,
-                "--", "--publisher", "manifest", "--output-path", output,
-            },
-            WorkingDirectory = appHostDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in extraArguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(PublishTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"AppHost manifest publish failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+        string[] arguments =
+        [
+            "run", "--project", appHostDirectory, "--no-build", "--no-launch-profile", "--configuration", RepositoryRoot.BuildConfiguration,
+            "--", "--publisher", "manifest", "--output-path", output, .. extraArguments,
+        ];
+        var publish = await ExternalCommand.RunAsync("dotnet", arguments, appHostDirectory, PublishTimeout);
+        Assert.True(publish.ExitCode == 0, $"AppHost manifest publish failed ({publish.ExitCode}):\n{publish.StandardOutput}\n{publish.StandardError}");
         try
         {
             return JsonNode.Parse(await File.ReadAllTextAsync(output))!;

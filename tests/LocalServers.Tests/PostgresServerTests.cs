@@ -81,7 +81,7 @@ public sealed class PostgresServerTests
 
     private static string CreateOldServerDirectory(int? postmasterProcessId)
     {
-        var path = Directory.CreateTempSubdirectory("appdelivery-postgres-").FullName;
+        var path = Directory.CreateTempSubdirectory(PostgresDataDirectory.DirectoryPrefix).FullName;
         var data = Directory.CreateDirectory(Path.Combine(path, "data")).FullName;
         if (postmasterProcessId is { } processId)
         {

@@ -14,12 +14,12 @@ internal static class RepositoryRoot
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "AppDelivery.Aspire.sln")))
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "AppDelivery.Aspire.slnx")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new DirectoryNotFoundException($"No AppDelivery.Aspire.sln above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"No AppDelivery.Aspire.slnx above {AppContext.BaseDirectory}.");
     }
 }

@@ -19,6 +19,8 @@ if (assemblies.length === 0) {
   process.exit(2);
 }
 
+// Environment stacks are named <appName>-<environment>; appName may itself hold dashes.
+const { appName } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'deploysettings.json'), 'utf8'));
 const acknowledgements = JSON.parse(fs.readFileSync(path.join(__dirname, 'acknowledgements.json'), 'utf8')).acknowledgements;
 const used = new Set();
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-nag-'));
@@ -35,7 +37,7 @@ for (const assembly of assemblies) {
     if (seen.has(name)) continue;
     seen.add(name);
     const kind = name.endsWith('-base') ? 'base' : 'environment';
-    const environment = kind === 'environment' ? name.slice(name.indexOf('-') + 1) : undefined;
+    const environment = kind === 'environment' ? name.slice(appName.length + 1) : undefined;
     const stack = new Stack(app, name, {
       synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
     });

@@ -24,7 +24,7 @@ public sealed record WorkloadTaskProps
 
     public required TelemetryCollector Telemetry { get; init; }
 
-    /// <summary>The workload's application log group, e.g. <c>/appdelivery/dev/api</c>.</summary>
+    /// <summary>The workload's application log group, e.g. <c>/shop/dev/api</c> (appName <c>shop</c>).</summary>
     public required string LogGroupName { get; init; }
 
     public required RetentionDays LogRetention { get; init; }

@@ -86,32 +86,17 @@ public sealed class AspireCliTests(ITestOutputHelper output)
     private static bool IsDone(JsonNode resource) =>
         (string?)resource["state"] == "Finished" || ((string?)resource["state"] == "Running" && (string?)resource["healthStatus"] == "Healthy");
 
-    /// <summary>Runs a command in the repository root; returns its standard output, or fails with its exit code and error output.</summary>
+    /// <summary>Runs a command in the repository root; returns its standard output, or fails with its exit code and output.</summary>
     private static async Task<string> RunAsync(string fileName, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(fileName, arguments)
+        var environment = new Dictionary<string, string?>
         {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPIRE_CLI_TELEMETRY_OPTOUT"] = "true",
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "true",
-                // `aspire run --no-build` runs this configuration's build, the one these tests come from.
-                ["Configuration"] = RepositoryRoot.BuildConfiguration,
-            },
+            ["ASPIRE_CLI_TELEMETRY_OPTOUT"] = "true",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "true",
+            // `aspire run --no-build` runs this configuration's build, the one these tests come from.
+            ["Configuration"] = RepositoryRoot.BuildConfiguration,
         };
-        using var process = Process.Start(startInfo)!;
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments.Take(3))} exited with {process.ExitCode}: {await standardError}");
-        }
-
-        return await standardOutput;
+        var run = await ExternalCommand.RunAsync(fileName, arguments, RepositoryRoot.Path, CommandTimeout, environment);
+        return run.EnsureSuccess().StandardOutput;
     }
 }

@@ -90,11 +90,11 @@ public sealed class CostEstimatorTests
     {
         var application = OneService with { Secrets = [new SecretModel("smtp-password", null), new SecretModel("api-key", new GeneratedSecret(32, false))] };
 
-        var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "appdelivery-dev"));
+        var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "shop-dev"));
 
         Assert.Equal(
             "aws secretsmanager put-secret-value --region eu-west-1 --secret-id \"$(aws cloudformation describe-stack-resource --region eu-west-1"
-            + " --stack-name appdelivery-dev --logical-resource-id AppSecretSmtpPassword --query StackResourceDetail.PhysicalResourceId --output text)\""
+            + " --stack-name shop-dev --logical-resource-id AppSecretSmtpPassword --query StackResourceDetail.PhysicalResourceId --output text)\""
             + " --secret-string '{\"value\":\"<smtp-password>\"}'",
             command);
     }

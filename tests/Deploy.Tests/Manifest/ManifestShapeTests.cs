@@ -198,21 +198,4 @@ public sealed class ManifestShapeTests
         Assert.Null(model.Cache);
         Assert.True(Assert.Single(model.Services).IsExternal);
     }
-
-    [Fact]
-    [Trait("Category", Tests.Settings.RepositoryPaths.SharedManifestsCategory)]
-    public void Old_weges_manifest_reads_with_its_migration_job()
-    {
-        var path = Path.Combine(Tests.Settings.RepositoryPaths.SharedManifests, "mmpmendes__weges-v2__1.json");
-
-        var result = AppDelivery.Aspire.Deploy.Manifest.ManifestReader.Read(path, ManifestFixtures.Settings("weges-migration"));
-
-        Assert.Equal(new DatabaseModel("pgserver", "weges", "weges", "postgres", 17), result.Model.Database);
-        Assert.Equal(["weges-migration"], result.Model.Jobs.Select(j => j.Name));
-        var web = result.Model.Workloads.Single(w => w.Name == "webfrontend");
-        Assert.True(web.IsExternal);
-        Assert.Equal(new ServiceUrlValue("apiservice", "http"), web.Environment.Single(e => e.Name == "services__apiservice__http__0").Value);
-        Assert.Contains(result.Warnings, w => w.Field == "resources.webfrontend.env.services__apiservice__https__0");
-        Assert.Empty(result.Model.Secrets);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using AppDelivery.Aspire.Deploy.Constructs;
+using AppDelivery.Aspire.Deploy.Tests.Settings;
 using static AppDelivery.Aspire.Deploy.Tests.Stacks.TestApplication;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
@@ -73,7 +74,8 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
         var assume = statements.Single(s => (string?)s["Sid"] == "AssumeCdkBootstrapRoles");
         var roles = assume["Resource"].AsList().Select(r => r.ToJsonString()).ToArray();
         Assert.Equal(3, roles.Length);
-        Assert.All(roles, r => Assert.Matches("role/cdk-hnb659fds-(deploy|file-publishing|image-publishing)-role-111111111111-eu-west-1", r));
+        var (account, region) = (RepositoryPaths.CommittedSettings.Account, RepositoryPaths.CommittedSettings.Region);
+        Assert.All(roles, r => Assert.Matches($"role/cdk-hnb659fds-(deploy|file-publishing|image-publishing)-role-{account}-{region}", r));
         var actions = statements.SelectMany(s => s["Action"].AsList()).Select(a => (string)a!).Distinct().ToArray();
         Assert.All(actions, a => Assert.Matches("^(sts:AssumeRole|sts:TagSession|ecr:.*)$", a));
     }
