@@ -190,7 +190,10 @@ public sealed class EnvironmentStack : Stack
         return gates;
     }
 
-    /// <summary>Ingress to each data store and service from exactly the workloads that use it.</summary>
+    /// <summary>
+    /// Ingress to each data store and service from exactly the workloads that use it; each service is
+    /// created after the services it calls (two services that call each other cannot be ordered).
+    /// </summary>
     private void AllowTraffic(Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)> clients)
     {
         foreach (var (name, (environment, securityGroup)) in clients)
@@ -209,6 +212,11 @@ public sealed class EnvironmentStack : Stack
             {
                 Services[callee].SecurityGroup.AddIngressRule(
                     securityGroup, Port.Tcp(EndpointModel.ContainerPort), $"{name} calls {callee} over Service Connect");
+                if (Services.TryGetValue(name, out var caller) && !clients[callee].Environment.CalledServices.Contains(name))
+                {
+                    // A Service Connect client resolves only the services that existed when its task started.
+                    caller.Service.Node.AddDependency(Services[callee].Service);
+                }
             }
         }
     }

@@ -235,8 +235,25 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             },
             ["ContainerDefinitions"] = Match.ArrayWith(new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Name"] = Api }) }),
         }));
+    }
+
+    [Fact]
+    public void Deployments_leave_the_running_count_to_autoscaling()
+    {
         var services = Json.Resources("AWS::ECS::Service").Select(s => s.Resource.Properties()).ToArray();
-        Assert.All(services, s => Assert.Equal(apiSize.DesiredCount, (int)s["DesiredCount"]!));
+        Assert.Equal(2, services.Length);
+        Assert.All(services, s => Assert.False(s.ContainsKey("DesiredCount")));
+        var size = Fixture.EnvironmentSettings.DefaultService;
+        var minimums = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Select(t => (int)t.Resource.Properties()["MinCapacity"]!);
+        Assert.All(minimums, m => Assert.Equal(size.MinCount, m));
+    }
+
+    [Fact]
+    public void Every_service_is_created_after_the_services_it_calls()
+    {
+        var services = Json.Resources("AWS::ECS::Service").ToDictionary(s => (string)s.Resource.Properties()["ServiceName"]!, s => s);
+        Assert.Contains(services[Api].Id, services[Web].Resource.DependsOn());
+        Assert.DoesNotContain(services[Web].Id, services[Api].Resource.DependsOn());
     }
 
     [Fact]
