@@ -42,6 +42,7 @@ public sealed class BaseStack : Stack
         }
 
         AccessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucketProps()).Bucket;
+        _ = new BaseParameters(this, "Shared", new BaseParametersProps(settings.AppName, Vpc, AccessLogs, Zone, Certificate));
 
         var deployRole = new GitHubDeployRole(this, "GitHub", new GitHubDeployRoleProps(
             settings.GitHub,

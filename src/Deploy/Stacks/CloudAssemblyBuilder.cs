@@ -81,6 +81,8 @@ public static partial class CloudAssemblyBuilder
                 Description = $"{settings.AppName} {target.Name}: database, cache, secrets and services.",
             });
 
+        // Repositories are found by name, not by export: the order must not rest on the imports that remain.
+        environmentStack.AddStackDependency(baseStack, "images are pushed to the base stack's repositories first");
         Tags.Of(cdkApp).Add("Application", settings.AppName);
         Tags.Of(environmentStack).Add("Environment", target.Name);
         return new DeploymentStacks(cdkApp, baseStack, environmentStack);

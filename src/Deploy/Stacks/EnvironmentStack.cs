@@ -23,6 +23,7 @@ public sealed class EnvironmentStack : Stack
     private readonly EnvironmentSettings sizes;
     private readonly string prefix;
     private readonly RetentionDays retention;
+    private readonly BaseImports shared;
 
     public EnvironmentStack(Construct scope, string id, EnvironmentStackProps props)
         : base(scope, id, props)
@@ -32,6 +33,8 @@ public sealed class EnvironmentStack : Stack
         sizes = props.Target.Settings;
         prefix = StackNames.Environment(props.Settings.AppName, props.Target.Name);
         retention = Retention.FromDays(sizes.LogRetentionDays);
+        shared = new BaseImports(this, "Base", new BaseImportsProps(
+            props.Settings.AppName, props.Settings.AvailabilityZones, props.Settings.Domain?.ZoneName));
 
         Cluster = AddCluster();
         Database = props.Application.Database is { } database
@@ -41,12 +44,12 @@ public sealed class EnvironmentStack : Stack
                 Database = database,
                 Size = sizes.Database,
                 Production = Production,
-                Vpc = props.Base.Vpc,
+                Vpc = shared.Vpc,
                 LogRetention = retention,
             })
             : null;
         Cache = props.Application.Cache is not null
-            ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, props.Base.Vpc, Production))
+            ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, shared.Vpc, Production))
             : null;
         Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(props.Application.Secrets, Production));
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
@@ -96,7 +99,7 @@ public sealed class EnvironmentStack : Stack
         var cluster = new Cluster(this, "Cluster", new ClusterProps
         {
             ClusterName = prefix,
-            Vpc = props.Base.Vpc,
+            Vpc = shared.Vpc,
             ContainerInsightsV2 = ContainerInsights.ENABLED,
         });
         cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions
@@ -114,7 +117,8 @@ public sealed class EnvironmentStack : Stack
             Workload = workload,
             Size = size,
             Architecture = WorkloadTask.ParseArchitecture(props.Settings.CpuArchitecture),
-            Repository = RepositoryOf(props.Base, workload.Name),
+            Repository = Repository.FromRepositoryName(
+                workloadScope, "Repository", ContainerRepositories.RepositoryName(props.Settings.AppName, workload.Name)),
             ImageTag = props.ImageTag,
             Environment = environment,
             Telemetry = telemetry,
@@ -171,7 +175,7 @@ public sealed class EnvironmentStack : Stack
             var environment = ContainerEnvironment.Translate(job, bindings, sizes.SeedData);
             var securityGroup = new SecurityGroup(jobScope, "SecurityGroup", new SecurityGroupProps
             {
-                Vpc = props.Base.Vpc,
+                Vpc = shared.Vpc,
                 Description = $"Job {job.Name}",
                 AllowAllOutbound = true,
             });
@@ -247,11 +251,11 @@ public sealed class EnvironmentStack : Stack
             {
                 LoadBalancer ??= new PublicLoadBalancer(this, "Public", new PublicLoadBalancerProps
                 {
-                    Vpc = props.Base.Vpc,
-                    Certificate = props.Base.Certificate,
-                    Zone = props.Base.Zone,
+                    Vpc = shared.Vpc,
+                    Certificate = shared.Certificate,
+                    Zone = shared.Zone,
                     Hostname = props.Target.Hostname,
-                    AccessLogs = props.Base.AccessLogs,
+                    AccessLogs = shared.AccessLogs,
                     AccessLogPrefix = props.Target.Name,
                     Production = Production,
                 });
@@ -312,9 +316,4 @@ public sealed class EnvironmentStack : Stack
             });
         }
     }
-
-    private static IRepository RepositoryOf(BaseStack baseStack, string workload) =>
-        baseStack.Repositories.TryGetValue(workload, out var repository)
-            ? repository
-            : throw new InvalidOperationException($"The base stack has no image repository for '{workload}'.");
 }

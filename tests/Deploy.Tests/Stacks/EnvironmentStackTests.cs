@@ -214,9 +214,8 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         foreach (var workload in new[] { Api, Web, Migrations })
         {
             var image = Json.Container(workload)["Image"]!.ToJsonString();
-            Assert.Contains($":{SynthesizedEnvironment.ImageTag}", image, StringComparison.Ordinal);
-            Assert.Contains("Fn::ImportValue", image, StringComparison.Ordinal);
-            Assert.Contains(ContainerRepositories.LogicalId(workload), image, StringComparison.Ordinal);
+            Assert.Contains($"/{ContainerRepositories.RepositoryName(Fixture.Settings.AppName, workload)}:{SynthesizedEnvironment.ImageTag}", image, StringComparison.Ordinal);
+            Assert.DoesNotContain("Fn::ImportValue", image, StringComparison.Ordinal);
         }
     }
 
