@@ -46,6 +46,7 @@ public sealed class EnvironmentStack : Stack
                 Production = Production,
                 Vpc = shared.Vpc,
                 LogRetention = retention,
+                ReaderAvailabilityZone = props.Settings.AvailabilityZones[1],
             })
             : null;
         Cache = props.Application.Cache is not null

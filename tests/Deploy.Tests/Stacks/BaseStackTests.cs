@@ -27,6 +27,14 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
+    public void Committed_settings_give_every_zone_its_own_nat_gateway()
+    {
+        var gateways = Json.Resources("AWS::EC2::NatGateway").Select(g => g.Resource.Properties()["SubnetId"]!.ToJsonString()).ToArray();
+        Assert.Equal(dev.Settings.AvailabilityZones.Count, gateways.Length);
+        Assert.Equal(gateways.Length, gateways.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void All_vpc_traffic_is_flow_logged()
     {
         dev.Base.HasResourceProperties("AWS::EC2::FlowLog", Match.ObjectLike(new Dictionary<string, object>

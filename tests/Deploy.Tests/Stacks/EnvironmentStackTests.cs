@@ -35,7 +35,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.Equal(2, counts["AWS::ECS::Service"]);
         Assert.Equal(3, counts["AWS::ECS::TaskDefinition"]);
         Assert.Equal(1, counts["AWS::RDS::DBCluster"]);
-        Assert.Equal(1, counts["AWS::RDS::DBInstance"]);
+        Assert.Equal(Fixture.EnvironmentSettings.Production ? 2 : 1, counts["AWS::RDS::DBInstance"]);
         Assert.Equal(1, counts["AWS::ElastiCache::ServerlessCache"]);
         Assert.Equal(2, counts["AWS::SecretsManager::Secret"]);
         Assert.Equal(1, counts["AWS::ElasticLoadBalancingV2::LoadBalancer"]);
@@ -83,6 +83,23 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             ["DBInstanceClass"] = "db.serverless",
             ["PubliclyAccessible"] = false,
         }));
+    }
+
+    [Fact]
+    public void Production_database_has_a_reader_in_another_zone_as_its_failover_target()
+    {
+        var instances = Json.Resources("AWS::RDS::DBInstance").ToDictionary(i => i.Id, i => i.Resource.Properties());
+        Assert.Contains(AuroraDatabase.WriterLogicalId, instances.Keys);
+        if (!Fixture.EnvironmentSettings.Production)
+        {
+            Assert.Single(instances);
+            return;
+        }
+
+        var reader = instances[AuroraDatabase.ReaderLogicalId];
+        Assert.Equal(Fixture.Settings.AvailabilityZones[1], (string?)reader["AvailabilityZone"]);
+        Assert.Equal("db.serverless", (string?)reader["DBInstanceClass"]);
+        Assert.Equal(1, (int)reader["PromotionTier"]!);
     }
 
     [Fact]
