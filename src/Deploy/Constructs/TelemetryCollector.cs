@@ -7,10 +7,10 @@ using Constructs;
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <param name="MetricsNamespace">CloudWatch namespace of the applications' OpenTelemetry metrics.</param>
-/// <param name="MetricsLogGroupName">Log group the collector writes embedded-metric-format records to.</param>
+/// <param name="MetricsLogGroupName">Log group the collector writes embedded-metric-format records to; <c>null</c>: generated.</param>
 public sealed record TelemetryCollectorProps(
     string MetricsNamespace,
-    string MetricsLogGroupName,
+    string? MetricsLogGroupName,
     RetentionDays Retention,
     bool Production);
 
@@ -58,7 +58,7 @@ public sealed class TelemetryCollector : Construct
               awsxray:
               awsemf:
                 namespace: {{props.MetricsNamespace}}
-                log_group_name: {{props.MetricsLogGroupName}}
+                log_group_name: {{MetricsLogGroup.LogGroupName}}
                 log_stream_name: otel-{TaskId}
             service:
               pipelines:

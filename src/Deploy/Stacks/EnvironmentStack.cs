@@ -55,7 +55,7 @@ public sealed class EnvironmentStack : Stack
         Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(props.Application.Secrets, Production));
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
             $"{props.Settings.AppName}/{props.Target.Name}",
-            $"{LogGroupPrefix}/otel-metrics",
+            LogGroupName("otel-metrics"),
             retention,
             Production));
         var bindings = new WorkloadBindings(
@@ -92,8 +92,11 @@ public sealed class EnvironmentStack : Stack
 
     private bool Production => sizes.Production;
 
-    /// <summary>Log groups of this environment: <c>/{app}/{environment}/…</c>.</summary>
-    private string LogGroupPrefix => $"/{props.Settings.AppName}/{props.Target.Name}";
+    /// <summary>
+    /// <c>/{app}/{environment}/{name}</c>; in production, where log groups are retained with the stack's deletion,
+    /// <c>null</c> (a generated name), so a retained group never blocks re-creating the stack.
+    /// </summary>
+    private string? LogGroupName(string name) => Production ? null : $"/{props.Settings.AppName}/{props.Target.Name}/{name}";
 
     private Cluster AddCluster()
     {
@@ -123,7 +126,7 @@ public sealed class EnvironmentStack : Stack
             ImageTag = props.ImageTag,
             Environment = environment,
             Telemetry = telemetry,
-            LogGroupName = $"{LogGroupPrefix}/{workload.Name}",
+            LogGroupName = LogGroupName(workload.Name),
             LogRetention = retention,
             Production = Production,
         });
@@ -134,7 +137,7 @@ public sealed class EnvironmentStack : Stack
     {
         var serviceConnectLogs = new LogGroup(this, "ServiceConnectLogs", new LogGroupProps
         {
-            LogGroupName = $"{LogGroupPrefix}/service-connect",
+            LogGroupName = LogGroupName("service-connect"),
             Retention = retention,
             RemovalPolicy = Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });

@@ -518,6 +518,34 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
+    public void Retained_log_groups_have_generated_names_so_the_stack_can_be_created_again()
+    {
+        var named = Json.Resources("AWS::Logs::LogGroup")
+            .Where(g => g.Resource.Properties()["LogGroupName"] is not null)
+            .Select(g => g.Resource.Properties()["LogGroupName"]!.ToJsonString())
+            .ToArray();
+        if (!Fixture.EnvironmentSettings.Production)
+        {
+            Assert.Contains(named, n => n.Contains($"/{Fixture.Settings.AppName}/{Fixture.EnvironmentName}/{Api}", StringComparison.Ordinal));
+            return;
+        }
+
+        // RDS exports only to its own fixed name; see docs/deploy-stacks.md.
+        Assert.All(named, n => Assert.Contains("/aws/rds/cluster/", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Internal_services_have_a_container_health_check_on_alive_and_nothing_else_does()
+    {
+        var check = Json.Container(Api)["HealthCheck"]!;
+        Assert.Contains($"GET {HealthPaths.Liveness} ", check["Command"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("bash", (string?)check["Command"]![1]);
+        Assert.Equal(3, (int)check["Retries"]!);
+        Assert.Null(Json.Container(Web)["HealthCheck"]);
+        Assert.Null(Json.Container(Migrations)["HealthCheck"]);
+    }
+
+    [Fact]
     public void Nothing_is_looked_up_at_synthesis()
     {
         var subnets = Fixture.BaseJson.Resources("AWS::EC2::Subnet").Select(s => (string)s.Resource.Properties()["AvailabilityZone"]!).Distinct();
