@@ -56,6 +56,7 @@ public sealed class EnvironmentStack : Stack
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
             $"{props.Settings.AppName}/{props.Target.Name}",
             LogGroupName("otel-metrics"),
+            LogGroupName("otel-logs"),
             retention,
             Production));
         var bindings = new WorkloadBindings(

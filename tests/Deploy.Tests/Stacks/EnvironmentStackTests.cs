@@ -226,6 +226,23 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
+    public void Collector_has_a_pipeline_for_each_signal_the_services_export()
+    {
+        var config = Json.Resources("AWS::ECS::TaskDefinition")
+            .Select(t => t.Resource.Properties()["ContainerDefinitions"]!.AsArray()
+                .Single(c => (string?)c!["Name"] == TelemetryCollector.ContainerName)!.AsObject())
+            .Select(c => c.Variables()["AOT_CONFIG_CONTENT"].ToJsonString())
+            .Distinct(StringComparer.Ordinal)
+            .Single();
+        foreach (var pipeline in new[] { "traces:", "metrics:", "logs:" })
+        {
+            Assert.Contains($"    {pipeline}\\n      receivers: [otlp]", config, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("exporters: [awscloudwatchlogs]", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Images_come_from_the_base_repositories_at_the_deployment_tag()
     {
         foreach (var workload in new[] { Api, Web, Migrations })
