@@ -28,6 +28,16 @@ public sealed class GitHubPreviewRole : Construct
     public const string ExecutionRoleLogicalId = "PreviewExecutionRole";
     public const string EnvironmentTag = "Environment";
 
+    /// <summary>Changes to the base stack's network, repositories, bucket and parameters that no preview stack makes.</summary>
+    public static readonly IReadOnlyList<string> SharedResourceChanges =
+    [
+        "ec2:DeleteVpc", "ec2:ModifyVpcAttribute", "ec2:DeleteSubnet", "ec2:ModifySubnetAttribute", "ec2:DeleteNatGateway",
+        "ec2:DeleteRouteTable", "ec2:DeleteRoute", "ec2:ReplaceRoute", "ec2:DeleteInternetGateway", "ec2:DetachInternetGateway",
+        "ec2:DeleteFlowLogs", "ec2:DeleteVpcEndpoints", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy",
+        "ecr:DeleteRepositoryPolicy", "ecr:PutLifecyclePolicy", "ecr:BatchDeleteImage", "s3:DeleteBucket",
+        "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:DeleteParameters",
+    ];
+
     public GitHubPreviewRole(Construct scope, string id, GitHubPreviewRoleProps props)
         : base(scope, id)
     {
@@ -111,6 +121,14 @@ public sealed class GitHubPreviewRole : Construct
                             Effect = Effect.DENY,
                             Actions = new[] { "cloudformation:*" },
                             NotResources = new[] { previewStacks },
+                        }),
+                        new PolicyStatement(new PolicyStatementProps
+                        {
+                            // The base stack's resources carry no Environment tag, so the tag guard does not cover them.
+                            Sid = "KeepSharedResources",
+                            Effect = Effect.DENY,
+                            Actions = SharedResourceChanges.ToArray(),
+                            Resources = new[] { "*" },
                         }),
                         new PolicyStatement(new PolicyStatementProps
                         {

@@ -123,6 +123,9 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
             StringComparison.Ordinal);
         Assert.Contains($":role/{dev.Settings.AppName}-pr-*", denies["OnlyPreviewRoles"]["NotResource"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains($":stack/{dev.Settings.AppName}-pr-*/*", denies["OnlyPreviewStacks"]["NotResource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Superset(
+            new HashSet<string> { "ec2:DeleteSubnet", "ecr:DeleteRepository", "s3:DeleteBucket", "ssm:PutParameter" },
+            denies["KeepSharedResources"]["Action"].AsList().Select(a => (string)a!).ToHashSet());
     }
 
     [Fact]
