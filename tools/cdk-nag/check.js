@@ -21,7 +21,9 @@ if (assemblies.length === 0) {
 
 // Environment stacks are named <appName>-<environment>; appName may itself hold dashes.
 const { appName } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'deploysettings.json'), 'utf8'));
-const acknowledgements = JSON.parse(fs.readFileSync(path.join(__dirname, 'acknowledgements.json'), 'utf8')).acknowledgements;
+// A finding ID may name the app's stacks: acknowledgements write {appName} for it.
+const acknowledgements = JSON.parse(fs.readFileSync(path.join(__dirname, 'acknowledgements.json'), 'utf8'))
+  .acknowledgements.map((ack) => ({ ...ack, id: ack.id.replaceAll('{appName}', appName) }));
 const used = new Set();
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-nag-'));
 const app = new App({ outdir, context: { '@aws-cdk/core:validationReportJson': true } });

@@ -25,16 +25,21 @@ public sealed record AuroraDatabaseProps
     public required IVpc Vpc { get; init; }
 
     public required RetentionDays LogRetention { get; init; }
+
+    /// <summary>Where production's reader (the failover target) runs: a zone other than the first.</summary>
+    public required string ReaderAvailabilityZone { get; init; }
 }
 
 /// <summary>
 /// Aurora PostgreSQL Serverless v2: encrypted, in isolated subnets, reachable only from security groups
-/// granted with <see cref="AllowFrom"/>, master credentials generated into Secrets Manager.
+/// granted with <see cref="AllowFrom"/>, master credentials generated into Secrets Manager. Production adds a
+/// reader in another availability zone, which Aurora promotes when the writer or its zone fails.
 /// </summary>
 public sealed partial class AuroraDatabase : Construct
 {
     public const string ClusterLogicalId = "AuroraCluster";
     public const string WriterLogicalId = "AuroraWriter";
+    public const string ReaderLogicalId = "AuroraReader";
     public const string SecretLogicalId = "DatabaseSecret";
 
     /// <summary>Not PostgreSQL's default 5432: scanners probe the default port first (cdk-nag AwsSolutions-RDS11).</summary>
@@ -76,6 +81,19 @@ public sealed partial class AuroraDatabase : Construct
                 PubliclyAccessible = false,
                 AutoMinorVersionUpgrade = true,
             }),
+            // Production's failover target; it scales with the writer so a failover lands on the same capacity.
+            Readers = props.Production
+                ? new IClusterInstance[]
+                {
+                    ClusterInstance.ServerlessV2("Reader", new ServerlessV2ClusterInstanceProps
+                    {
+                        PubliclyAccessible = false,
+                        AutoMinorVersionUpgrade = true,
+                        ScaleWithWriter = true,
+                        AvailabilityZone = props.ReaderAvailabilityZone,
+                    }),
+                }
+                : null,
             ServerlessV2MinCapacity = props.Size.MinAcu,
             ServerlessV2MaxCapacity = props.Size.MaxAcu,
             ServerlessV2AutoPauseDuration = props.Size.MinAcu == 0 ? AutoPauseAfter : null,
@@ -97,6 +115,11 @@ public sealed partial class AuroraDatabase : Construct
 
         StableIds.Pin(Cluster, ClusterLogicalId);
         StableIds.Pin(Cluster.Node.FindChild("Writer"), WriterLogicalId);
+        if (props.Production)
+        {
+            StableIds.Pin(Cluster.Node.FindChild("Reader"), ReaderLogicalId);
+        }
+
         var generatedSecret = Cluster.Node.FindChild("Secret");
         StableIds.Pin(generatedSecret, SecretLogicalId);
         Secret = (ISecret)generatedSecret;

@@ -20,7 +20,7 @@ public sealed class ContainerRepositories : Construct
         {
             var repository = new Repository(this, workload, new RepositoryProps
             {
-                RepositoryName = $"{props.AppName}/{workload}",
+                RepositoryName = RepositoryName(props.AppName, workload),
                 ImageScanOnPush = true,
                 ImageTagMutability = TagMutability.IMMUTABLE,
                 Encryption = RepositoryEncryption.AES_256,
@@ -53,4 +53,10 @@ public sealed class ContainerRepositories : Construct
     public IReadOnlyDictionary<string, Repository> Repositories { get; }
 
     public static string LogicalId(string workload) => $"EcrRepository{NameCase.Pascal(workload)}";
+
+    /// <summary>
+    /// The repository's name, by which environment stacks find it: a CloudFormation export would keep the base
+    /// stack from deleting or renaming a workload's repository while any environment imports it.
+    /// </summary>
+    public static string RepositoryName(string appName, string workload) => $"{appName}/{workload}";
 }

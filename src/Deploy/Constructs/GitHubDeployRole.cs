@@ -6,7 +6,7 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <param name="Environments">Named GitHub environments the role trusts; <c>pr-*</c> previews are always added.</param>
+/// <param name="Environments">Named GitHub environments the role trusts; <c>pr-*</c> previews use <see cref="GitHubPreviewRole"/>.</param>
 /// <param name="BootstrapQualifier">Qualifier of the account's <c>cdk bootstrap</c> roles (CDK's default).</param>
 public sealed record GitHubDeployRoleProps(
     GitHubSettings GitHub,
@@ -44,9 +44,9 @@ public sealed class GitHubDeployRole : Construct
             providerArn = provider.OidcProviderArn;
         }
 
+        ProviderArn = providerArn;
         var subjects = props.Environments
             .Select(e => $"repo:{props.GitHub.Repository}:environment:{e}")
-            .Append($"repo:{props.GitHub.Repository}:environment:pr-*")
             .ToArray();
         Role = new Role(this, "Role", new RoleProps
         {
@@ -77,4 +77,6 @@ public sealed class GitHubDeployRole : Construct
     }
 
     public Role Role { get; }
+
+    public string ProviderArn { get; }
 }

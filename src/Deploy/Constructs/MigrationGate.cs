@@ -28,7 +28,8 @@ public sealed record MigrationGateProps
 /// <summary>
 /// Runs a job (e.g. migrations) once per deployment, as a one-off Fargate task, and fails the deployment
 /// (so CloudFormation rolls back) unless it exits 0. A CDK Trigger invokes an inline Lambda handler that
-/// calls RunTask and polls DescribeTasks until the task stops. Order the rest with
+/// calls RunTask and polls DescribeTasks until the task stops. While the stack rolls back the handler
+/// does nothing and succeeds, so a rollback neither re-runs the previous image's job nor fails. Order the rest with
 /// <see cref="ExecuteAfter"/> (the database) and <see cref="ExecuteBefore"/> (the services).
 /// </summary>
 /// <remarks>
@@ -73,6 +74,12 @@ public sealed class MigrationGate : Construct
             // Task IDs exist only at run time; pseudo parameters keep the ARN the same for every account.
             Resources = new[] { $"arn:{Aws.PARTITION}:ecs:{Aws.REGION}:{Aws.ACCOUNT_ID}:task/{props.Cluster.ClusterName}/*" },
         }));
+        role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "ReadOwnStackStatus",
+            Actions = new[] { "cloudformation:DescribeStacks" },
+            Resources = new[] { Aws.STACK_ID },
+        }));
         taskDefinition.TaskRole.GrantPassRole(role);
         taskDefinition.ObtainExecutionRole().GrantPassRole(role);
 
@@ -81,7 +88,7 @@ public sealed class MigrationGate : Construct
         {
             Runtime = Runtime.NODEJS_24_X,
             Handler = "index.handler",
-            Code = Code.FromInline(HandlerCode),
+            Code = Code.FromInline(HandlerCode()),
             Timeout = Timeout,
             MemorySize = 256,
             Role = role,
@@ -95,6 +102,7 @@ public sealed class MigrationGate : Construct
                 ["SUBNETS"] = Fn.Join(",", subnets.SubnetIds),
                 ["SECURITY_GROUPS"] = props.SecurityGroup.SecurityGroupId,
                 ["IMAGE_TAG"] = props.ImageTag,
+                ["STACK"] = Aws.STACK_ID,
             },
         });
         Handler.Node.AddDependency(role);
@@ -116,47 +124,12 @@ public sealed class MigrationGate : Construct
 
     public void ExecuteBefore(params Construct[] scopes) => Trigger.ExecuteBefore(scopes);
 
-    // Inline (no bundling at synthesis); the Node.js runtime ships the AWS SDK v3.
-    private const string HandlerCode = """
-        const { ECSClient, RunTaskCommand, DescribeTasksCommand, StopTaskCommand } = require('@aws-sdk/client-ecs');
-        const ecs = new ECSClient({});
-        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-        exports.handler = async (_event, context) => {
-          const env = process.env;
-          const run = await ecs.send(new RunTaskCommand({
-            cluster: env.CLUSTER,
-            taskDefinition: env.TASK_DEFINITION,
-            launchType: 'FARGATE',
-            count: 1,
-            startedBy: 'migration-gate',
-            networkConfiguration: { awsvpcConfiguration: {
-              subnets: env.SUBNETS.split(','), securityGroups: env.SECURITY_GROUPS.split(','), assignPublicIp: 'DISABLED' } },
-          }));
-          if ((run.failures || []).length > 0 || !run.tasks || run.tasks.length !== 1) {
-            throw new Error('RunTask failed: ' + JSON.stringify(run.failures));
-          }
-          const taskArn = run.tasks[0].taskArn;
-          console.log(`Started ${taskArn} (image ${env.IMAGE_TAG})`);
-          for (;;) {
-            if (context.getRemainingTimeInMillis() < 30000) {
-              await ecs.send(new StopTaskCommand({ cluster: env.CLUSTER, task: taskArn, reason: 'Migration gate timed out' }));
-              throw new Error(`${env.CONTAINER} did not finish in time; stopped ${taskArn}`);
-            }
-            await sleep(10000);
-            const described = await ecs.send(new DescribeTasksCommand({ cluster: env.CLUSTER, tasks: [taskArn] }));
-            if ((described.failures || []).length > 0) {
-              throw new Error('DescribeTasks failed: ' + JSON.stringify(described.failures));
-            }
-            const task = described.tasks[0];
-            if (task.lastStatus !== 'STOPPED') continue;
-            const container = (task.containers || []).find((c) => c.name === env.CONTAINER);
-            const exitCode = container ? container.exitCode : undefined;
-            console.log(`${taskArn} stopped: exitCode=${exitCode} stoppedReason=${task.stoppedReason}`);
-            if (exitCode !== 0) {
-              throw new Error(`${env.CONTAINER} failed: exitCode=${exitCode}, stoppedReason=${task.stoppedReason}, reason=${container && container.reason}`);
-            }
-            return { taskArn, exitCode };
-          }
-        };
-        """;
+    /// <summary><c>MigrationGate/handler.js</c>, inline (no bundling at synthesis); the Node.js runtime ships the AWS SDK v3.</summary>
+    private static string HandlerCode()
+    {
+        using var stream = typeof(MigrationGate).Assembly.GetManifestResourceStream("MigrationGateHandler.js")
+            ?? throw new InvalidOperationException("MigrationGateHandler.js is not embedded in the Deploy assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -7,16 +7,20 @@ using Constructs;
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <param name="MetricsNamespace">CloudWatch namespace of the applications' OpenTelemetry metrics.</param>
-/// <param name="MetricsLogGroupName">Log group the collector writes embedded-metric-format records to.</param>
+/// <param name="MetricsLogGroupName">Log group the collector writes embedded-metric-format records to; <c>null</c>: generated.</param>
+/// <param name="LogsLogGroupName">Log group of the applications' OpenTelemetry log records; <c>null</c>: generated.</param>
 public sealed record TelemetryCollectorProps(
     string MetricsNamespace,
-    string MetricsLogGroupName,
+    string? MetricsLogGroupName,
+    string? LogsLogGroupName,
     RetentionDays Retention,
     bool Production);
 
 /// <summary>
 /// The ADOT collector sidecar every task gets: OTLP in on localhost:4317 (where
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> points), traces out to X-Ray, metrics out to CloudWatch.
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> points), traces out to X-Ray, metrics out to CloudWatch, and log
+/// records (ServiceDefaults exports logs over OTLP too) to CloudWatch Logs with their trace and span IDs.
+/// Container stdout still goes to the workload's log group: it is all there is when a process fails to start.
 /// </summary>
 public sealed class TelemetryCollector : Construct
 {
@@ -40,6 +44,12 @@ public sealed class TelemetryCollector : Construct
             Retention = props.Retention,
             RemovalPolicy = props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
+        LogsLogGroup = new LogGroup(this, "Logs", new LogGroupProps
+        {
+            LogGroupName = props.LogsLogGroupName,
+            Retention = props.Retention,
+            RemovalPolicy = props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+        });
         config = $$"""
             receivers:
               otlp:
@@ -54,12 +64,18 @@ public sealed class TelemetryCollector : Construct
                 send_batch_size: 50
               batch/metrics:
                 timeout: 60s
+              batch/logs:
+                timeout: 5s
             exporters:
               awsxray:
               awsemf:
                 namespace: {{props.MetricsNamespace}}
-                log_group_name: {{props.MetricsLogGroupName}}
+                log_group_name: {{MetricsLogGroup.LogGroupName}}
                 log_stream_name: otel-{TaskId}
+              awscloudwatchlogs:
+                region: {{Aws.REGION}}
+                log_group_name: {{LogsLogGroup.LogGroupName}}
+                log_stream_name: otel-logs
             service:
               pipelines:
                 traces:
@@ -70,10 +86,16 @@ public sealed class TelemetryCollector : Construct
                   receivers: [otlp]
                   processors: [batch/metrics]
                   exporters: [awsemf]
+                logs:
+                  receivers: [otlp]
+                  processors: [batch/logs]
+                  exporters: [awscloudwatchlogs]
             """;
     }
 
     public LogGroup MetricsLogGroup { get; }
+
+    public LogGroup LogsLogGroup { get; }
 
     /// <summary>Adds the sidecar to a task, starts the application after it, and grants what it exports with.</summary>
     public void AddTo(TaskDefinition taskDefinition, ContainerDefinition application, ILogGroup logGroup)
@@ -107,5 +129,6 @@ public sealed class TelemetryCollector : Construct
             Resources = new[] { "*" },
         }));
         MetricsLogGroup.GrantWrite(taskDefinition.TaskRole);
+        LogsLogGroup.GrantWrite(taskDefinition.TaskRole);
     }
 }

@@ -25,7 +25,8 @@ public sealed record WorkloadServiceProps
 /// <summary>
 /// One long-running workload: a Fargate service in the private subnets, in the environment's Service
 /// Connect namespace as <c>http://{name}:8080</c>, rolled back by the circuit breaker (and by alarms
-/// given to <see cref="RollBackOn"/>), scaled on CPU and memory between the size's bounds.
+/// given to <see cref="RollBackOn"/>), scaled on CPU and memory between the size's bounds. The template
+/// carries no desired count, so a deployment never changes how many tasks run.
 /// </summary>
 public sealed class WorkloadService : Construct
 {
@@ -56,7 +57,6 @@ public sealed class WorkloadService : Construct
             Cluster = props.Cluster,
             TaskDefinition = props.Task.TaskDefinition,
             ServiceName = name,
-            DesiredCount = size.DesiredCount,
             MinHealthyPercent = 100,
             MaxHealthyPercent = 200,
             CircuitBreaker = new DeploymentCircuitBreaker { Enable = true, Rollback = true },
@@ -87,6 +87,11 @@ public sealed class WorkloadService : Construct
                 }),
             },
         });
+
+        // CloudFormation sends DesiredCount with every service update, which would reset a scaled-out service
+        // (aws/aws-cdk#3919). Without it ECS starts a new service with 1 task, registering the scalable target
+        // brings that into [min, max], and an update keeps whatever autoscaling chose.
+        ((CfnService)Service.Node.DefaultChild!).AddPropertyDeletionOverride("DesiredCount");
 
         Scaling = Service.AutoScaleTaskCount(new Amazon.CDK.AWS.ApplicationAutoScaling.EnableScalingProps
         {

@@ -24,8 +24,8 @@ public sealed record WorkloadTaskProps
 
     public required TelemetryCollector Telemetry { get; init; }
 
-    /// <summary>The workload's application log group, e.g. <c>/shop/dev/api</c> (appName <c>shop</c>).</summary>
-    public required string LogGroupName { get; init; }
+    /// <summary>The workload's application log group, e.g. <c>/shop/dev/api</c> (appName <c>shop</c>); <c>null</c>: generated.</summary>
+    public required string? LogGroupName { get; init; }
 
     public required RetentionDays LogRetention { get; init; }
 
@@ -87,9 +87,30 @@ public sealed class WorkloadTask : Construct
                 Mode = AwsLogDriverMode.NON_BLOCKING,
             }),
             StopTimeout = Duration.Seconds(30),
+            // The load balancer checks external services; nothing else would replace a hung internal one.
+            HealthCheck = workload.Kind == WorkloadKind.Service && workload.HasHttpEndpoint && !workload.IsExternal
+                ? LivenessCheck
+                : null,
         });
         props.Telemetry.AddTo(TaskDefinition, Container, LogGroup);
     }
+
+    /// <summary>
+    /// GET <c>/alive</c> on the container port. The .NET runtime images have bash but neither curl nor wget,
+    /// and <c>/bin/sh</c> may be dash, which has no <c>/dev/tcp</c>.
+    /// </summary>
+    public static Amazon.CDK.AWS.ECS.HealthCheck LivenessCheck { get; } = new()
+    {
+        Command = new[]
+        {
+            "CMD", "bash", "-c",
+            $"exec 3<>/dev/tcp/127.0.0.1/{EndpointModel.ContainerPort} && printf 'GET {HealthPaths.Liveness} HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '",
+        },
+        Interval = Duration.Seconds(30),
+        Timeout = Duration.Seconds(5),
+        Retries = 3,
+        StartPeriod = Duration.Seconds(60),
+    };
 
     public FargateTaskDefinition TaskDefinition { get; }
 

@@ -42,16 +42,33 @@ public sealed class BaseStack : Stack
         }
 
         AccessLogs = new AccessLogBucket(this, "AccessLogs", new AccessLogBucketProps()).Bucket;
+        _ = new BaseParameters(this, "Shared", new BaseParametersProps(settings.AppName, Vpc, AccessLogs, Zone, Certificate));
 
         var deployRole = new GitHubDeployRole(this, "GitHub", new GitHubDeployRoleProps(
             settings.GitHub,
             settings.Environments.Keys.Where(k => k != EnvironmentNames.PreviewTemplate).ToArray(),
             repositories.Repositories.Values.ToArray()));
 
+        var previewRole = new GitHubPreviewRole(this, "GitHubPreview", new GitHubPreviewRoleProps(
+            settings.GitHub,
+            deployRole.ProviderArn,
+            settings.AppName,
+            repositories.Repositories.Values.ToArray()));
+
         _ = new CfnOutput(this, "DeployRoleArn", new CfnOutputProps
         {
             Value = deployRole.Role.RoleArn,
-            Description = "aws-actions/configure-aws-credentials role-to-assume",
+            Description = "aws-actions/configure-aws-credentials role-to-assume (dev, staging, prod)",
+        });
+        _ = new CfnOutput(this, "PreviewDeployRoleArn", new CfnOutputProps
+        {
+            Value = previewRole.Role.RoleArn,
+            Description = "role-to-assume of pull-request previews (pr-*)",
+        });
+        _ = new CfnOutput(this, "PreviewExecutionRoleArn", new CfnOutputProps
+        {
+            Value = previewRole.ExecutionRole.RoleArn,
+            Description = "cdk deploy/destroy --role-arn of pull-request previews",
         });
         foreach (var (workload, repository) in repositories.Repositories)
         {

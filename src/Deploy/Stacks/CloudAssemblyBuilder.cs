@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.CDK;
+using Amazon.CDK.AWS.IAM;
+using AppDelivery.Aspire.Deploy.Constructs;
 using AppDelivery.Aspire.Deploy.Model;
 using AppDelivery.Aspire.Deploy.Settings;
 
@@ -81,8 +83,16 @@ public static partial class CloudAssemblyBuilder
                 Description = $"{settings.AppName} {target.Name}: database, cache, secrets and services.",
             });
 
+        // Repositories are found by name, not by export: the order must not rest on the imports that remain.
+        environmentStack.AddStackDependency(baseStack, "images are pushed to the base stack's repositories first");
         Tags.Of(cdkApp).Add("Application", settings.AppName);
-        Tags.Of(environmentStack).Add("Environment", target.Name);
+        Tags.Of(environmentStack).Add(GitHubPreviewRole.EnvironmentTag, target.Name);
+        if (target.IsPreview)
+        {
+            Amazon.CDK.AWS.IAM.PermissionsBoundary.Of(environmentStack).Apply(ManagedPolicy.FromManagedPolicyName(
+                environmentStack, "PreviewBoundary", GitHubPreviewRole.BoundaryName(settings.AppName)));
+        }
+
         return new DeploymentStacks(cdkApp, baseStack, environmentStack);
     }
 

@@ -23,6 +23,7 @@ public sealed class EnvironmentStack : Stack
     private readonly EnvironmentSettings sizes;
     private readonly string prefix;
     private readonly RetentionDays retention;
+    private readonly BaseImports shared;
 
     public EnvironmentStack(Construct scope, string id, EnvironmentStackProps props)
         : base(scope, id, props)
@@ -32,6 +33,8 @@ public sealed class EnvironmentStack : Stack
         sizes = props.Target.Settings;
         prefix = StackNames.Environment(props.Settings.AppName, props.Target.Name);
         retention = Retention.FromDays(sizes.LogRetentionDays);
+        shared = new BaseImports(this, "Base", new BaseImportsProps(
+            props.Settings.AppName, props.Settings.AvailabilityZones, props.Settings.Domain?.ZoneName));
 
         Cluster = AddCluster();
         Database = props.Application.Database is { } database
@@ -41,17 +44,19 @@ public sealed class EnvironmentStack : Stack
                 Database = database,
                 Size = sizes.Database,
                 Production = Production,
-                Vpc = props.Base.Vpc,
+                Vpc = shared.Vpc,
                 LogRetention = retention,
+                ReaderAvailabilityZone = props.Settings.AvailabilityZones[1],
             })
             : null;
         Cache = props.Application.Cache is not null
-            ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, props.Base.Vpc, Production))
+            ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, shared.Vpc, Production))
             : null;
         Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(props.Application.Secrets, Production));
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
             $"{props.Settings.AppName}/{props.Target.Name}",
-            $"{LogGroupPrefix}/otel-metrics",
+            LogGroupName("otel-metrics"),
+            LogGroupName("otel-logs"),
             retention,
             Production));
         var bindings = new WorkloadBindings(
@@ -88,15 +93,18 @@ public sealed class EnvironmentStack : Stack
 
     private bool Production => sizes.Production;
 
-    /// <summary>Log groups of this environment: <c>/{app}/{environment}/…</c>.</summary>
-    private string LogGroupPrefix => $"/{props.Settings.AppName}/{props.Target.Name}";
+    /// <summary>
+    /// <c>/{app}/{environment}/{name}</c>; in production, where log groups are retained with the stack's deletion,
+    /// <c>null</c> (a generated name), so a retained group never blocks re-creating the stack.
+    /// </summary>
+    private string? LogGroupName(string name) => Production ? null : $"/{props.Settings.AppName}/{props.Target.Name}/{name}";
 
     private Cluster AddCluster()
     {
         var cluster = new Cluster(this, "Cluster", new ClusterProps
         {
             ClusterName = prefix,
-            Vpc = props.Base.Vpc,
+            Vpc = shared.Vpc,
             ContainerInsightsV2 = ContainerInsights.ENABLED,
         });
         cluster.AddDefaultCloudMapNamespace(new CloudMapNamespaceOptions
@@ -114,11 +122,12 @@ public sealed class EnvironmentStack : Stack
             Workload = workload,
             Size = size,
             Architecture = WorkloadTask.ParseArchitecture(props.Settings.CpuArchitecture),
-            Repository = RepositoryOf(props.Base, workload.Name),
+            Repository = Repository.FromRepositoryName(
+                workloadScope, "Repository", ContainerRepositories.RepositoryName(props.Settings.AppName, workload.Name)),
             ImageTag = props.ImageTag,
             Environment = environment,
             Telemetry = telemetry,
-            LogGroupName = $"{LogGroupPrefix}/{workload.Name}",
+            LogGroupName = LogGroupName(workload.Name),
             LogRetention = retention,
             Production = Production,
         });
@@ -129,7 +138,7 @@ public sealed class EnvironmentStack : Stack
     {
         var serviceConnectLogs = new LogGroup(this, "ServiceConnectLogs", new LogGroupProps
         {
-            LogGroupName = $"{LogGroupPrefix}/service-connect",
+            LogGroupName = LogGroupName("service-connect"),
             Retention = retention,
             RemovalPolicy = Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
@@ -171,7 +180,7 @@ public sealed class EnvironmentStack : Stack
             var environment = ContainerEnvironment.Translate(job, bindings, sizes.SeedData);
             var securityGroup = new SecurityGroup(jobScope, "SecurityGroup", new SecurityGroupProps
             {
-                Vpc = props.Base.Vpc,
+                Vpc = shared.Vpc,
                 Description = $"Job {job.Name}",
                 AllowAllOutbound = true,
             });
@@ -190,7 +199,10 @@ public sealed class EnvironmentStack : Stack
         return gates;
     }
 
-    /// <summary>Ingress to each data store and service from exactly the workloads that use it.</summary>
+    /// <summary>
+    /// Ingress to each data store and service from exactly the workloads that use it; each service is
+    /// created after the services it calls (two services that call each other cannot be ordered).
+    /// </summary>
     private void AllowTraffic(Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)> clients)
     {
         foreach (var (name, (environment, securityGroup)) in clients)
@@ -209,6 +221,11 @@ public sealed class EnvironmentStack : Stack
             {
                 Services[callee].SecurityGroup.AddIngressRule(
                     securityGroup, Port.Tcp(EndpointModel.ContainerPort), $"{name} calls {callee} over Service Connect");
+                if (Services.TryGetValue(name, out var caller) && !clients[callee].Environment.CalledServices.Contains(name))
+                {
+                    // A Service Connect client resolves only the services that existed when its task started.
+                    caller.Service.Node.AddDependency(Services[callee].Service);
+                }
             }
         }
     }
@@ -239,11 +256,11 @@ public sealed class EnvironmentStack : Stack
             {
                 LoadBalancer ??= new PublicLoadBalancer(this, "Public", new PublicLoadBalancerProps
                 {
-                    Vpc = props.Base.Vpc,
-                    Certificate = props.Base.Certificate,
-                    Zone = props.Base.Zone,
+                    Vpc = shared.Vpc,
+                    Certificate = shared.Certificate,
+                    Zone = shared.Zone,
                     Hostname = props.Target.Hostname,
-                    AccessLogs = props.Base.AccessLogs,
+                    AccessLogs = shared.AccessLogs,
                     AccessLogPrefix = props.Target.Name,
                     Production = Production,
                 });
@@ -304,9 +321,4 @@ public sealed class EnvironmentStack : Stack
             });
         }
     }
-
-    private static IRepository RepositoryOf(BaseStack baseStack, string workload) =>
-        baseStack.Repositories.TryGetValue(workload, out var repository)
-            ? repository
-            : throw new InvalidOperationException($"The base stack has no image repository for '{workload}'.");
 }

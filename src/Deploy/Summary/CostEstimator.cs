@@ -72,9 +72,11 @@ public static class CostEstimator
             var (acu, hours) = env.Database.MinAcu > 0
                 ? ((decimal)env.Database.MinAcu, PriceTable.HoursPerMonth)
                 : (AuroraActiveAcu, serviceHours);
+            // Readers scale with the writer, so each instance runs the writer's capacity.
+            var instances = environmentStack.Count("AWS::RDS::DBInstance");
             lines.Add(new CostLine("Aurora Serverless v2",
-                $"{N(acu)} ACU x {N(hours)} h{(env.Database.MinAcu > 0 ? string.Empty : " (pauses when idle)")} + {N(AuroraStorageGb)} GB storage",
-                (acu * hours * prices.AuroraAcuHour) + (AuroraStorageGb * prices.AuroraStorageGbMonth)));
+                $"{instances} x {N(acu)} ACU x {N(hours)} h{(env.Database.MinAcu > 0 ? string.Empty : " (pauses when idle)")} + {N(AuroraStorageGb)} GB storage",
+                (instances * acu * hours * prices.AuroraAcuHour) + (AuroraStorageGb * prices.AuroraStorageGbMonth)));
         }
 
         if (environmentStack.Count("AWS::ElastiCache::ServerlessCache") > 0)

@@ -45,6 +45,24 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
+    public void Each_aurora_instance_is_priced_at_the_writers_capacity()
+    {
+        var prod = _settings.ResolveEnvironment("prod");
+        var environmentStack = new TemplateInventory("env", new Dictionary<string, int>
+        {
+            ["AWS::RDS::DBCluster"] = 1,
+            ["AWS::RDS::DBInstance"] = 2,
+        }, WebAclRules: 0);
+
+        var cost = CostEstimator.Estimate(_settings, prod, OneService, environmentStack, Empty, Prices);
+
+        var aurora = Assert.Single(cost.EnvironmentLines, l => l.Item == "Aurora Serverless v2");
+        var acu = (decimal)prod.Settings.Database.MinAcu;
+        Assert.Equal((2 * acu * 730m * Prices.AuroraAcuHour) + (CostEstimator.AuroraStorageGb * Prices.AuroraStorageGbMonth), aurora.MonthlyUsd);
+        Assert.StartsWith("2 x ", aurora.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_synthesized_resources_are_priced()
     {
         var cost = CostEstimator.Estimate(_settings, _settings.ResolveEnvironment("dev"), OneService, Empty, Empty, Prices);

@@ -28,6 +28,14 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
+    public void Committed_settings_give_every_zone_its_own_nat_gateway()
+    {
+        var gateways = Json.Resources("AWS::EC2::NatGateway").Select(g => g.Resource.Properties()["SubnetId"]!.ToJsonString()).ToArray();
+        Assert.Equal(dev.Settings.AvailabilityZones.Count, gateways.Length);
+        Assert.Equal(gateways.Length, gateways.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void All_vpc_traffic_is_flow_logged()
     {
         dev.Base.HasResourceProperties("AWS::EC2::FlowLog", Match.ObjectLike(new Dictionary<string, object>
@@ -54,7 +62,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
     }
 
     [Fact]
-    public void Deploy_role_trusts_only_the_repositorys_environments()
+    public void Deploy_role_trusts_only_the_repositorys_named_environments_not_previews()
     {
         var role = Json.Resource(GitHubDeployRole.RoleLogicalId).Properties();
         var statement = Assert.Single(role["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
@@ -62,7 +70,7 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
         Assert.Equal("sts.amazonaws.com", (string?)statement["Condition"]!["StringEquals"]!["token.actions.githubusercontent.com:aud"]);
         var repository = dev.Settings.GitHub.Repository;
         Assert.Equal(
-            new[] { "dev", "pr-*", "prod", "staging" }.Select(e => $"repo:{repository}:environment:{e}"),
+            new[] { "dev", "prod", "staging" }.Select(e => $"repo:{repository}:environment:{e}"),
             statement["Condition"]!["StringLike"]!["token.actions.githubusercontent.com:sub"]!.AsArray().Select(s => (string)s!).Order(StringComparer.Ordinal));
         Assert.Contains(GitHubDeployRole.ProviderLogicalId, statement["Principal"]!["Federated"]!.ToJsonString(), StringComparison.Ordinal);
     }
@@ -78,6 +86,48 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
         Assert.All(roles, r => Assert.Matches($"role/cdk-hnb659fds-(deploy|file-publishing|image-publishing)-role-{account}-{region}", r));
         var actions = statements.SelectMany(s => s["Action"].AsList()).Select(a => (string)a!).Distinct().ToArray();
         Assert.All(actions, a => Assert.Matches("^(sts:AssumeRole|sts:TagSession|ecr:.*)$", a));
+    }
+
+    [Fact]
+    public void Preview_role_is_trusted_only_by_preview_environments()
+    {
+        var trust = Json.Resource(GitHubPreviewRole.RoleLogicalId).Properties()["AssumeRolePolicyDocument"]!["Statement"]![0]!;
+        Assert.Equal(
+            $"repo:{dev.Settings.GitHub.Repository}:environment:pr-*",
+            (string?)trust["Condition"]!["StringLike"]!["token.actions.githubusercontent.com:sub"]);
+    }
+
+    [Fact]
+    public void Preview_role_changes_only_preview_stacks_and_only_through_its_execution_role()
+    {
+        var statements = Json.PolicyStatements().Where(s => s.Id.StartsWith("GitHubPreviewRole", StringComparison.Ordinal)).Select(s => s.Statement).ToArray();
+        var cloudFormation = statements.Where(s => s["Action"].AsList().Any(a => ((string)a!).StartsWith("cloudformation:", StringComparison.Ordinal))).ToArray();
+        Assert.Equal(2, cloudFormation.Length);
+        Assert.All(cloudFormation, s => Assert.Contains($":stack/{dev.Settings.AppName}-pr-*/*", s["Resource"]!.ToJsonString(), StringComparison.Ordinal));
+        var change = cloudFormation.Single(s => s["Action"].AsList().Any(a => (string?)a == "cloudformation:CreateChangeSet"));
+        Assert.Contains(GitHubPreviewRole.ExecutionRoleLogicalId, change["Condition"]!["StringEquals"]!["cloudformation:RoleArn"]!.ToJsonString(), StringComparison.Ordinal);
+        var assume = statements.Single(s => s["Action"].AsList().Any(a => (string?)a == "sts:AssumeRole"));
+        Assert.DoesNotContain("deploy-role", assume["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+        var pass = statements.Single(s => s["Action"].AsList().Any(a => (string?)a == "iam:PassRole"));
+        Assert.Contains(GitHubPreviewRole.ExecutionRoleLogicalId, pass["Resource"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preview_execution_role_cannot_touch_other_environments_nor_create_unbounded_roles()
+    {
+        var denies = Json.PolicyStatements()
+            .Where(s => s.Id == GitHubPreviewRole.ExecutionRoleLogicalId && (string?)s.Statement["Effect"] == "Deny")
+            .ToDictionary(s => (string)s.Statement["Sid"]!, s => s.Statement);
+        Assert.Equal("pr-*", (string?)denies["OnlyPreviewResources"]["Condition"]!["StringNotLike"]!["aws:ResourceTag/Environment"]);
+        Assert.Contains(
+            GitHubPreviewRole.BoundaryName(dev.Settings.AppName),
+            denies["RolesOnlyWithTheBoundary"]["Condition"]!["StringNotEquals"]!["iam:PermissionsBoundary"]!.ToJsonString(),
+            StringComparison.Ordinal);
+        Assert.Contains($":role/{dev.Settings.AppName}-pr-*", denies["OnlyPreviewRoles"]["NotResource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains($":stack/{dev.Settings.AppName}-pr-*/*", denies["OnlyPreviewStacks"]["NotResource"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Superset(
+            new HashSet<string> { "ec2:DeleteSubnet", "ecr:DeleteRepository", "s3:DeleteBucket", "ssm:PutParameter" },
+            denies["KeepSharedResources"]["Action"].AsList().Select(a => (string)a!).ToHashSet());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.Equal(2, counts["AWS::ECS::Service"]);
         Assert.Equal(3, counts["AWS::ECS::TaskDefinition"]);
         Assert.Equal(1, counts["AWS::RDS::DBCluster"]);
-        Assert.Equal(1, counts["AWS::RDS::DBInstance"]);
+        Assert.Equal(Fixture.EnvironmentSettings.Production ? 2 : 1, counts["AWS::RDS::DBInstance"]);
         Assert.Equal(1, counts["AWS::ElastiCache::ServerlessCache"]);
         Assert.Equal(2, counts["AWS::SecretsManager::Secret"]);
         Assert.Equal(1, counts["AWS::ElasticLoadBalancingV2::LoadBalancer"]);
@@ -83,6 +83,23 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             ["DBInstanceClass"] = "db.serverless",
             ["PubliclyAccessible"] = false,
         }));
+    }
+
+    [Fact]
+    public void Production_database_has_a_reader_in_another_zone_as_its_failover_target()
+    {
+        var instances = Json.Resources("AWS::RDS::DBInstance").ToDictionary(i => i.Id, i => i.Resource.Properties());
+        Assert.Contains(AuroraDatabase.WriterLogicalId, instances.Keys);
+        if (!Fixture.EnvironmentSettings.Production)
+        {
+            Assert.Single(instances);
+            return;
+        }
+
+        var reader = instances[AuroraDatabase.ReaderLogicalId];
+        Assert.Equal(Fixture.Settings.AvailabilityZones[1], (string?)reader["AvailabilityZone"]);
+        Assert.Equal("db.serverless", (string?)reader["DBInstanceClass"]);
+        Assert.Equal(1, (int)reader["PromotionTier"]!);
     }
 
     [Fact]
@@ -209,14 +226,30 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
+    public void Collector_has_a_pipeline_for_each_signal_the_services_export()
+    {
+        var config = Json.Resources("AWS::ECS::TaskDefinition")
+            .Select(t => t.Resource.Properties()["ContainerDefinitions"]!.AsArray()
+                .Single(c => (string?)c!["Name"] == TelemetryCollector.ContainerName)!.AsObject())
+            .Select(c => c.Variables()["AOT_CONFIG_CONTENT"].ToJsonString())
+            .Distinct(StringComparer.Ordinal)
+            .Single();
+        foreach (var pipeline in new[] { "traces:", "metrics:", "logs:" })
+        {
+            Assert.Contains($"    {pipeline}\\n      receivers: [otlp]", config, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("exporters: [awscloudwatchlogs]", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Images_come_from_the_base_repositories_at_the_deployment_tag()
     {
         foreach (var workload in new[] { Api, Web, Migrations })
         {
             var image = Json.Container(workload)["Image"]!.ToJsonString();
-            Assert.Contains($":{SynthesizedEnvironment.ImageTag}", image, StringComparison.Ordinal);
-            Assert.Contains("Fn::ImportValue", image, StringComparison.Ordinal);
-            Assert.Contains(ContainerRepositories.LogicalId(workload), image, StringComparison.Ordinal);
+            Assert.Contains($"/{ContainerRepositories.RepositoryName(Fixture.Settings.AppName, workload)}:{SynthesizedEnvironment.ImageTag}", image, StringComparison.Ordinal);
+            Assert.DoesNotContain("Fn::ImportValue", image, StringComparison.Ordinal);
         }
     }
 
@@ -235,8 +268,25 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             },
             ["ContainerDefinitions"] = Match.ArrayWith(new object[] { Match.ObjectLike(new Dictionary<string, object> { ["Name"] = Api }) }),
         }));
+    }
+
+    [Fact]
+    public void Deployments_leave_the_running_count_to_autoscaling()
+    {
         var services = Json.Resources("AWS::ECS::Service").Select(s => s.Resource.Properties()).ToArray();
-        Assert.All(services, s => Assert.Equal(apiSize.DesiredCount, (int)s["DesiredCount"]!));
+        Assert.Equal(2, services.Length);
+        Assert.All(services, s => Assert.False(s.ContainsKey("DesiredCount")));
+        var size = Fixture.EnvironmentSettings.DefaultService;
+        var minimums = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget").Select(t => (int)t.Resource.Properties()["MinCapacity"]!);
+        Assert.All(minimums, m => Assert.Equal(size.MinCount, m));
+    }
+
+    [Fact]
+    public void Every_service_is_created_after_the_services_it_calls()
+    {
+        var services = Json.Resources("AWS::ECS::Service").ToDictionary(s => (string)s.Resource.Properties()["ServiceName"]!, s => s);
+        Assert.Contains(services[Api].Id, services[Web].Resource.DependsOn());
+        Assert.DoesNotContain(services[Web].Id, services[Api].Resource.DependsOn());
     }
 
     [Fact]
@@ -262,7 +312,9 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     [Fact]
     public void No_statement_allows_every_action_or_a_wildcard_service()
     {
-        var statements = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements()).ToArray();
+        var statements = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements())
+            .Where(s => (string?)s.Statement["Effect"] == "Allow" && !IamAllowList.EveryActionStatements.ContainsKey((string?)s.Statement["Sid"] ?? string.Empty))
+            .ToArray();
         Assert.NotEmpty(statements);
         Assert.All(statements, s => Assert.All(
             s.Statement["Action"].AsList(),
@@ -273,7 +325,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     public void Only_allow_listed_actions_use_resource_star()
     {
         var wildcard = Json.PolicyStatements().Concat(Fixture.BaseJson.PolicyStatements())
-            .Where(s => (string?)s.Statement["Effect"] == "Allow")
+            .Where(s => (string?)s.Statement["Effect"] == "Allow" && !IamAllowList.EveryActionStatements.ContainsKey((string?)s.Statement["Sid"] ?? string.Empty))
             .Where(s => s.Statement["Resource"].AsList().Any(r => r is JsonValue v && (string?)v == "*"))
             .SelectMany(s => s.Statement["Action"].AsList().Select(a => (s.Id, Action: (string)a!)))
             .ToArray();
@@ -480,6 +532,34 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.True(groups.Length >= 7);
         Assert.All(groups, g => Assert.Equal(Fixture.EnvironmentSettings.LogRetentionDays, (int)g.Properties()["RetentionInDays"]!));
         Assert.All(groups, g => Assert.Equal(Fixture.EnvironmentSettings.Production ? "Retain" : "Delete", (string?)g["DeletionPolicy"]));
+    }
+
+    [Fact]
+    public void Retained_log_groups_have_generated_names_so_the_stack_can_be_created_again()
+    {
+        var named = Json.Resources("AWS::Logs::LogGroup")
+            .Where(g => g.Resource.Properties()["LogGroupName"] is not null)
+            .Select(g => g.Resource.Properties()["LogGroupName"]!.ToJsonString())
+            .ToArray();
+        if (!Fixture.EnvironmentSettings.Production)
+        {
+            Assert.Contains(named, n => n.Contains($"/{Fixture.Settings.AppName}/{Fixture.EnvironmentName}/{Api}", StringComparison.Ordinal));
+            return;
+        }
+
+        // RDS exports only to its own fixed name; see docs/deploy-stacks.md.
+        Assert.All(named, n => Assert.Contains("/aws/rds/cluster/", n, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Internal_services_have_a_container_health_check_on_alive_and_nothing_else_does()
+    {
+        var check = Json.Container(Api)["HealthCheck"]!;
+        Assert.Contains($"GET {HealthPaths.Liveness} ", check["Command"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("bash", (string?)check["Command"]![1]);
+        Assert.Equal(3, (int)check["Retries"]!);
+        Assert.Null(Json.Container(Web)["HealthCheck"]);
+        Assert.Null(Json.Container(Migrations)["HealthCheck"]);
     }
 
     [Fact]

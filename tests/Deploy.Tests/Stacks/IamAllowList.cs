@@ -12,4 +12,14 @@ internal static class IamAllowList
         ["xray:PutTelemetryRecords"] = "X-Ray telemetry ingestion has no resource-level permissions (ADOT sidecar).",
         ["ecr:GetAuthorizationToken"] = "ECR registry login is account-wide (image pull by ECS, image push by the GitHub deploy role).",
     };
+
+    /// <summary>
+    /// Statements (by Sid) allowed to grant every action: a CloudFormation execution role creates whatever its stack
+    /// holds, and a permissions boundary grants nothing by itself. Both are scoped by denies the tests assert.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> EveryActionStatements = new Dictionary<string, string>
+    {
+        ["CreatePreviewStacks"] = "The preview CloudFormation execution role (GitHubPreviewRole), scoped by its denies.",
+        ["WithinIdentityPolicies"] = "The preview permissions boundary: grants nothing beyond the identity policies.",
+    };
 }

@@ -32,6 +32,20 @@ public sealed class MigrationGateTests(DevEnvironment current, NextImageEnvironm
         Assert.Equal($"{{\"Ref\":\"{HandlerVersion(current.EnvironmentJson)}\"}}", Assert.Single(invoke["Resource"].AsList()).ToJsonString());
     }
 
+    [Fact]
+    public void Handler_reads_only_its_own_stack_status_to_tell_a_rollback()
+    {
+        var stackId = new JsonObject { ["Ref"] = "AWS::StackId" }.ToJsonString();
+        var (_, handler) = current.EnvironmentJson.Resources("AWS::Lambda::Function")
+            .Single(f => f.Resource.Properties()["Environment"]?["Variables"]?["IMAGE_TAG"] is not null);
+        Assert.Equal(stackId, handler.Properties()["Environment"]!["Variables"]!["STACK"]!.ToJsonString());
+        Assert.Contains("ROLLBACK", (string)handler.Properties()["Code"]!["ZipFile"]!, StringComparison.Ordinal);
+        var describe = current.EnvironmentJson.PolicyStatements()
+            .Single(s => s.Statement["Action"]!.ToJsonString().Contains("cloudformation:DescribeStacks", StringComparison.Ordinal))
+            .Statement;
+        Assert.Equal(stackId, Assert.Single(describe["Resource"].AsList()).ToJsonString());
+    }
+
     private static string HandlerVersion(JsonObject template)
     {
         var (_, trigger) = Assert.Single(template.Resources("Custom::Trigger"));
