@@ -10,14 +10,16 @@ using DatabaseMigrator = migrations::AppDelivery.Aspire.Migrations.DatabaseMigra
 namespace AppDelivery.Aspire.Api.Tests.Infrastructure;
 
 /// <summary>
-/// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server) and its
-/// own Valkey process (a local process, so tests may stop it). Subclasses choose the variant.
+/// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server, or on a
+/// server process of its own when <see cref="OwnPostgresMaxConnections"/> is set) and its own Valkey process
+/// (a local process, so tests may stop it). Subclasses choose the variant.
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
 
     private bool _holdsPostgres;
+    private PostgresServer? _ownPostgres;
     private ValkeyServer? _valkey;
     private ApiApplicationFactory? _factory;
 
@@ -25,6 +27,9 @@ public abstract class ApiFixture : IAsyncLifetime
     public string ApiKey { get; } = RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     public string DatabaseConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The fixture's own PostgreSQL process, which tests may stop and restart.</summary>
+    public PostgresServer OwnPostgres => _ownPostgres ?? throw new InvalidOperationException("This fixture uses the shared PostgreSQL server.");
 
     public ValkeyServer Valkey => _valkey ?? throw new InvalidOperationException("The fixture is not initialized.");
 
@@ -37,24 +42,38 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Runs the Api on a real Kestrel port instead of the in-memory TestServer.</summary>
     protected virtual bool UseKestrel => false;
 
+    /// <summary>When set, the fixture starts a PostgreSQL process of its own accepting this many connections.</summary>
+    protected virtual int? OwnPostgresMaxConnections => null;
+
+    /// <summary>Api settings beyond the connection strings and the API key.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         try
         {
-            var postgres = await SharedPostgresServer.AcquireAsync();
-            _holdsPostgres = true;
+            PostgresServer postgres;
+            if (OwnPostgresMaxConnections is { } maxConnections)
+            {
+                postgres = _ownPostgres = await PostgresServer.StartProcessAsync(maxConnections);
+            }
+            else
+            {
+                postgres = await SharedPostgresServer.AcquireAsync();
+                _holdsPostgres = true;
+            }
+
             _valkey = await ValkeyServer.StartProcessAsync(CacheOptions);
             DatabaseConnectionString = await postgres.CreateDatabaseAsync();
             DatabaseMigrator.Migrate(DatabaseConnectionString);
 
-            _factory = new ApiApplicationFactory(
-                new Dictionary<string, string?>
-                {
-                    [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
-                    [$"ConnectionStrings:{ResourceNames.Cache}"] = _valkey.ConnectionString,
-                    [ConfigurationKeys.ApiKey] = ApiKey,
-                },
-                EnvironmentName);
+            var settings = new Dictionary<string, string?>(Settings)
+            {
+                [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
+                [$"ConnectionStrings:{ResourceNames.Cache}"] = _valkey.ConnectionString,
+                [ConfigurationKeys.ApiKey] = ApiKey,
+            };
+            _factory = new ApiApplicationFactory(settings, EnvironmentName);
             if (UseKestrel)
             {
                 _factory.UseKestrel(0);
@@ -106,6 +125,12 @@ public abstract class ApiFixture : IAsyncLifetime
         {
             await _valkey.DisposeAsync();
             _valkey = null;
+        }
+
+        if (_ownPostgres is not null)
+        {
+            await _ownPostgres.DisposeAsync();
+            _ownPostgres = null;
         }
 
         if (_holdsPostgres)
