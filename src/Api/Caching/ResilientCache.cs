@@ -10,7 +10,24 @@ namespace AppDelivery.Aspire.Api.Caching;
 /// </summary>
 internal sealed partial class ResilientCache(IServiceProvider services, ILogger<ResilientCache> logger)
 {
+    // A versioned entry is a hash {v: version, j: JSON}. The set is refused when the cached version is the same or
+    // newer: a read that loaded a row before a write committed cannot overwrite what that write cached. A deleted
+    // item's tombstone has the highest version and no JSON.
+    private const string SetIfNewerScript = """
+        local cached = redis.call('HGET', KEYS[1], 'v')
+        if cached and tonumber(cached) >= tonumber(ARGV[1]) then return 0 end
+        if ARGV[2] == '' then
+          redis.call('DEL', KEYS[1])
+          redis.call('HSET', KEYS[1], 'v', ARGV[1])
+        else
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'j', ARGV[2])
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """;
+
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+    private static readonly RedisValue JsonField = "j";
 
     // Resolved lazily: the multiplexer connects on first resolution, and that must not happen at startup.
     private IDatabase Database => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
@@ -30,6 +47,49 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
         }
     }
 
+    /// <summary>The JSON of a versioned entry as stored, or null on a miss, a tombstone or a cache failure.</summary>
+    public async Task<byte[]?> GetVersionedJsonAsync(string key)
+    {
+        try
+        {
+            return (byte[]?)await Database.HashGetAsync(key, JsonField);
+        }
+        catch (Exception exception) when (IsCacheFailure(exception))
+        {
+            LogCacheFailure(logger, "HGET", key, exception.GetType().Name, exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="json"/> as <paramref name="version"/> unless the cache holds that version or a newer one.
+    /// <paramref name="waitForReply"/> false sends it without waiting, for reads that need not pay a round trip.
+    /// </summary>
+    public Task SetVersionedJsonAsync(string key, byte[] json, int version, TimeSpan timeToLive, bool waitForReply = true) =>
+        SetIfNewerAsync(key, version, json, timeToLive, waitForReply);
+
+    /// <summary>Marks a deleted entry so that no read that loaded it earlier can cache it again within <paramref name="timeToLive"/>.</summary>
+    public Task SetTombstoneAsync(string key, TimeSpan timeToLive) =>
+        SetIfNewerAsync(key, int.MaxValue, RedisValue.EmptyString, timeToLive, waitForReply: true);
+
+    public static byte[] SerializeToJson<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, SerializerOptions);
+
+    private async Task SetIfNewerAsync(string key, int version, RedisValue json, TimeSpan timeToLive, bool waitForReply)
+    {
+        try
+        {
+            await Database.ScriptEvaluateAsync(
+                SetIfNewerScript,
+                [key],
+                [version, json, (long)timeToLive.TotalMilliseconds],
+                waitForReply ? CommandFlags.None : CommandFlags.FireAndForget);
+        }
+        catch (Exception exception) when (IsCacheFailure(exception))
+        {
+            LogCacheFailure(logger, "EVAL", key, exception.GetType().Name, exception.Message);
+        }
+    }
+
     public async Task SetAsync<T>(string key, T value, TimeSpan timeToLive)
     {
         try
@@ -39,18 +99,6 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
         catch (Exception exception) when (IsCacheFailure(exception))
         {
             LogCacheFailure(logger, "SET", key, exception.GetType().Name, exception.Message);
-        }
-    }
-
-    public async Task RemoveAsync(string key)
-    {
-        try
-        {
-            await Database.KeyDeleteAsync(key);
-        }
-        catch (Exception exception) when (IsCacheFailure(exception))
-        {
-            LogCacheFailure(logger, "DEL", key, exception.GetType().Name, exception.Message);
         }
     }
 
