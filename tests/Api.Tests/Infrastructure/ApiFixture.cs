@@ -45,8 +45,14 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>When set, the fixture starts a PostgreSQL process of its own accepting this many connections.</summary>
     protected virtual int? OwnPostgresMaxConnections => null;
 
-    /// <summary>Api settings beyond the connection strings and the API key.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>
+    /// Api settings beyond the connection strings and the API key. The pool is small because the Apis of the test
+    /// classes running at once share one server of 200 connections (tasks × pool ≤ the server's budget).
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [ConfigurationKeys.DatabaseMaxPoolSize] = "20",
+    };
 
     public async Task InitializeAsync()
     {
