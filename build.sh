@@ -4,6 +4,7 @@
 #   ./build.sh run                  start the local stack: the Aspire AppHost and its dashboard (Ctrl+C stops it all)
 #   ./build.sh manifest             rewrite src/AppHost/aspire-manifest.json from the AppHost
 #   ./build.sh synth --env <name> [--image-tag <tag>]   manifest -> AWS CDK cloud assembly in cdk.out/
+#   ./build.sh bench [--smoke]      the Api in Release under wrk and fixed-rate load; writes docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
@@ -113,11 +114,20 @@ cmd_synth() {
   dotnet run --project src/Deploy -c "$CONFIGURATION" -- synth --manifest src/AppHost/aspire-manifest.json "$@"
 }
 
+# Not part of cmd_test: a benchmark is not a timed test. Needs wrk (apt-get install wrk) and the server binaries.
+cmd_bench() {
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+  dotnet build src/Api -c Release -nologo -clp:ErrorsOnly
+  dotnet build bench/Api.Benchmarks -c Release -nologo -clp:ErrorsOnly
+  dotnet run --project bench/Api.Benchmarks -c Release --no-build -- "$@"
+}
+
 verb="${1:-}"; shift || true
 case "$verb" in
   test) cmd_test "$@" ;;
   run) cmd_run "$@" ;;
   manifest) cmd_manifest "$@" ;;
   synth) cmd_synth "$@" ;;
-  *) sed -n '2,6p' "$0" | sed 's/^# //'; exit 2 ;;
+  bench) cmd_bench "$@" ;;
+  *) sed -n '2,7p' "$0" | sed 's/^# //'; exit 2 ;;
 esac
