@@ -59,32 +59,40 @@ internal sealed class ApiProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        try
         {
-            if (process.HasExited)
+            while (clock.Elapsed < TimeSpan.FromSeconds(60))
             {
-                throw new InvalidOperationException($"The Api exited with {process.ExitCode} during startup.");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (process.HasExited)
                 {
-                    return new ApiProcess(process, baseAddress, clock.Elapsed);
+                    throw new InvalidOperationException($"The Api exited with {process.ExitCode} during startup.");
                 }
-            }
-            catch (HttpRequestException)
-            {
+
+                try
+                {
+                    using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return new ApiProcess(process, baseAddress, clock.Elapsed);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                await Task.Delay(5);
             }
 
-            await Task.Delay(5);
+            throw new TimeoutException("The Api did not report healthy within 60 s.");
         }
-
-        process.Kill(entireProcessTree: true);
-        process.Dispose();
-        throw new TimeoutException("The Api did not report healthy within 60 s.");
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
