@@ -27,10 +27,21 @@ internal static class ApplicationServiceExtensions
         builder.Configuration.GetRequiredConnectionString(ResourceNames.Database);
         builder.Configuration.GetRequiredConnectionString(ResourceNames.Cache);
 
+        var maxPoolSize = builder.Configuration.GetValue<int?>(ConfigurationKeys.DatabaseMaxPoolSize);
+        if (maxPoolSize is < 1)
+        {
+            throw new InvalidOperationException($"{ConfigurationKeys.DatabaseMaxPoolSize} must be at least 1 (it is {maxPoolSize}).");
+        }
+
         builder.AddNpgsqlDataSource(
             ResourceNames.Database,
             configureDataSourceBuilder: dataSource =>
             {
+                if (maxPoolSize is { } size)
+                {
+                    dataSource.ConnectionStringBuilder.MaxPoolSize = size;
+                }
+
                 if (dataSource.ConnectionStringBuilder.Timeout == new NpgsqlConnectionStringBuilder().Timeout)
                 {
                     dataSource.ConnectionStringBuilder.Timeout = MinimumConnectTimeoutSeconds;
@@ -59,6 +70,7 @@ internal static class ApplicationServiceExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Binding failures must reach BadRequestExceptionHandler, so they get a ProblemDetails body in every environment.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<KestrelServerOptions>(options =>

@@ -11,18 +11,21 @@ namespace AppDelivery.Aspire.LocalServers;
 public sealed partial class PostgresServer : IAsyncDisposable
 {
     private const string SuperUser = "postgres";
+    private const int DefaultMaxConnections = 200;
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
     private readonly PostgresDataDirectory? _directory;
     private readonly NpgsqlConnectionStringBuilder _server;
     private readonly List<string> _externalDatabases = [];
+    private readonly int _maxConnections;
     private ServerProcess? _process;
 
-    private PostgresServer(NpgsqlConnectionStringBuilder server, PostgresDataDirectory? directory)
+    private PostgresServer(NpgsqlConnectionStringBuilder server, PostgresDataDirectory? directory, int maxConnections = DefaultMaxConnections)
     {
         _server = server;
         _directory = directory;
+        _maxConnections = maxConnections;
     }
 
     /// <summary>Connection string to the server's <c>postgres</c> database as a superuser.</summary>
@@ -38,8 +41,16 @@ public sealed partial class PostgresServer : IAsyncDisposable
             : StartProcessAsync(cancellationToken);
 
     /// <summary>Always starts a local process (for tests that stop and restart the server).</summary>
-    public static async Task<PostgresServer> StartProcessAsync(CancellationToken cancellationToken = default)
+    public static Task<PostgresServer> StartProcessAsync(CancellationToken cancellationToken = default) =>
+        StartProcessAsync(DefaultMaxConnections, cancellationToken);
+
+    /// <summary>
+    /// Always starts a local process that accepts at most <paramref name="maxConnections"/> connections (for tests
+    /// that exhaust them; superusers included, so the last ones are refused with 53300 too many clients).
+    /// </summary>
+    public static async Task<PostgresServer> StartProcessAsync(int maxConnections, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 5);
         var password = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var directory = await PostgresDataDirectory.CreateAsync(SuperUser, password, cancellationToken);
         var builder = new NpgsqlConnectionStringBuilder
@@ -49,7 +60,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Password = password,
             Database = "postgres",
         };
-        var server = new PostgresServer(builder, directory);
+        var server = new PostgresServer(builder, directory, maxConnections);
         try
         {
             await PortRace.LaunchAsync(() => builder.Port = FreePort.Find(), () => server.LaunchAsync(cancellationToken));
@@ -167,7 +178,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             "-c", "synchronous_commit=off",
             "-c", "full_page_writes=off",
             "-c", "shared_buffers=32MB",
-            "-c", "max_connections=200");
+            "-c", $"max_connections={_maxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         var process = ServerProcess.Start(command, $"PostgreSQL on port {_server.Port}");
         _process = process;
         try

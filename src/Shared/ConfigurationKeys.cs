@@ -15,6 +15,12 @@ public static class ConfigurationKeys
     /// <summary><see cref="MigrationsProfile"/> as an environment variable name.</summary>
     public const string MigrationsProfileEnvironmentVariable = "Migrations__Profile";
 
+    /// <summary>
+    /// Most PostgreSQL connections one Api process opens (Npgsql's <c>Maximum Pool Size</c>; unset keeps the
+    /// connection string's, default 100). Size it so that tasks × pool ≤ the server's connection budget.
+    /// </summary>
+    public const string DatabaseMaxPoolSize = "Database:MaxPoolSize";
+
     /// <summary>Header carrying the API key from Web to Api.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 }

@@ -6,7 +6,7 @@ using AppDelivery.Aspire.Api.Tests.Infrastructure;
 namespace AppDelivery.Aspire.Api.Tests;
 
 /// <summary>
-/// Valkey dies mid-test: reads fall back to PostgreSQL quickly, writes still succeed, readiness reports
+/// Valkey dies mid-test (alone, and under a steady 300 requests per second): reads fall back to PostgreSQL quickly, writes still succeed, readiness reports
 /// Degraded with HTTP 200 and liveness stays up; once Valkey is back the cache recovers.
 /// A class of its own because stopping the server would disturb other tests sharing the fixture.
 /// </summary>
@@ -55,6 +55,45 @@ public abstract class CacheOutageTests(ApiFixture fixture)
         await HealthProbe.WaitForStatusAsync(client, "Healthy", RecoveryTimeout);
         var afterRecovery = await client.GetOkAsync<WorkItemDto>($"/api/items/{item.Id}");
         Assert.Equal("Updated during outage", afterRecovery.Title);
+    }
+
+    [Fact]
+    public async Task Under_steady_load_reads_keep_succeeding_from_PostgreSQL_while_Valkey_is_down()
+    {
+        using var client = fixture.CreateClient();
+        var board = await client.CreateBoardAsync();
+        var items = new List<WorkItemDto>();
+        for (var i = 0; i < 20; i++)
+        {
+            items.Add(await client.CreateWorkItemAsync(board.Id, $"Item {i}"));
+        }
+
+        var load = SteadyLoad.Start(client, requestsPerSecond: 300, TimeSpan.FromSeconds(8), index => (index % 5) switch
+        {
+            0 => new HttpRequestMessage(HttpMethod.Post, $"/api/boards/{board.Id}/items") { Content = JsonContent.Create(new { title = $"Load {index}" }) },
+            1 => new HttpRequestMessage(HttpMethod.Get, $"/api/boards/{board.Id}/items?page={(index % 7) + 1}"),
+            _ => new HttpRequestMessage(HttpMethod.Get, $"/api/items/{items[index % items.Count].Id}"),
+        });
+        string degradedStatus;
+        try
+        {
+            await load.WaitForCompletedAsync(600, RecoveryTimeout);
+            await fixture.Valkey.StopAsync();
+            await load.WaitForCompletedAsync(load.Completed + 600, RecoveryTimeout);
+            (_, degradedStatus) = await HealthProbe.GetAsync(client);
+        }
+        finally
+        {
+            await fixture.Valkey.StartAsync();
+        }
+
+        var samples = await load.Finished.WaitAsync(RecoveryTimeout);
+        var failed = samples.Where(sample => sample.Status is null or >= HttpStatusCode.InternalServerError)
+            .Select(sample => $"{sample.Method} {sample.Status}{sample.Error} after {sample.Latency}").ToArray();
+
+        Assert.Empty(failed);
+        Assert.Equal("Degraded", degradedStatus);
+        await HealthProbe.WaitForStatusAsync(client, "Healthy", RecoveryTimeout);
     }
 }
 

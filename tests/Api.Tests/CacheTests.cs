@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
+using AppDelivery.Aspire.Api.WorkItems;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -81,6 +83,42 @@ public abstract class CacheTests(ApiFixture fixture)
         Assert.Equal(["Kept, renamed", "Removed"], afterUpdate.Items.Select(item => item.Title));
         Assert.Equal(["Kept, renamed"], afterDelete.Items.Select(item => item.Title));
         Assert.Equal(HttpStatusCode.NotFound, deletedItem.StatusCode);
+    }
+
+    /// <summary>
+    /// The cache-aside race, interleaved by hand: a read loads the row, a write commits and returns, and only then
+    /// does the read's cache fill land (a slow thread, a GC pause). The fill must not bring the old item back.
+    /// </summary>
+    [Fact]
+    public async Task A_read_that_loaded_an_item_before_an_update_or_delete_cannot_cache_the_old_item_after_it()
+    {
+        using var client = fixture.CreateClient();
+        var board = await client.CreateBoardAsync();
+        var updated = await client.CreateWorkItemAsync(board.Id, "Updated");
+        var deleted = await client.CreateWorkItemAsync(board.Id, "Deleted");
+        var repository = fixture.Factory.Services.GetRequiredService<WorkItemRepository>();
+        var workItems = fixture.Factory.Services.GetRequiredService<WorkItemService>();
+        var updatedAsLoaded = await repository.FindAsync(updated.Id, CancellationToken.None);
+        var deletedAsLoaded = await repository.FindAsync(deleted.Id, CancellationToken.None);
+
+        using (var update = await client.PutAsJsonAsync(
+            $"/api/items/{updated.Id}", new { title = "Updated by Api", status = "done", version = updated.Version }))
+        {
+            Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        }
+
+        using (var delete = await client.DeleteAsync($"/api/items/{deleted.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        await workItems.CacheAsync(updatedAsLoaded!, waitForReply: true);
+        await workItems.CacheAsync(deletedAsLoaded!, waitForReply: true);
+        var afterUpdate = await client.GetOkAsync<WorkItemDto>($"/api/items/{updated.Id}");
+        using var afterDelete = await client.GetAsync($"/api/items/{deleted.Id}");
+
+        Assert.Equal(("Updated by Api", updated.Version + 1), (afterUpdate.Title, afterUpdate.Version));
+        Assert.Equal(HttpStatusCode.NotFound, afterDelete.StatusCode);
     }
 
     [Fact]

@@ -10,17 +10,42 @@ namespace AppDelivery.Aspire.Api.Caching;
 /// </summary>
 internal sealed partial class ResilientCache(IServiceProvider services, ILogger<ResilientCache> logger)
 {
+    // A versioned entry is a hash {v: version, j: JSON}. The set is refused when the cached version is the same or
+    // newer: a read that loaded a row before a write committed cannot overwrite what that write cached. A deleted
+    // item's tombstone has the highest version and no JSON.
+    private const string SetIfNewerScript = """
+        local cached = redis.call('HGET', KEYS[1], 'v')
+        if cached and tonumber(cached) >= tonumber(ARGV[1]) then return 0 end
+        if ARGV[2] == '' then
+          redis.call('DEL', KEYS[1])
+          redis.call('HSET', KEYS[1], 'v', ARGV[1])
+        else
+          redis.call('HSET', KEYS[1], 'v', ARGV[1], 'j', ARGV[2])
+        end
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """;
+
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web);
+    private static readonly RedisValue JsonField = "j";
 
     // Resolved lazily: the multiplexer connects on first resolution, and that must not happen at startup.
-    private IDatabase Database => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+    // Null while the multiplexer is disconnected (it reconnects in the background): calls then skip Valkey at once
+    // instead of each waiting for a timeout, which under load piles up requests (seen at 300 RPS in cluster mode).
+    private IDatabase? Database =>
+        services.GetRequiredService<IConnectionMultiplexer>() is { IsConnected: true } multiplexer ? multiplexer.GetDatabase() : null;
 
     public async Task<T?> GetAsync<T>(string key)
         where T : class
     {
         try
         {
-            var value = await Database.StringGetAsync(key);
+            if (Database is not { } database)
+            {
+                return null;
+            }
+
+            var value = await database.StringGetAsync(key);
             return value.HasValue ? JsonSerializer.Deserialize<T>(value.ToString(), SerializerOptions) : null;
         }
         catch (Exception exception) when (IsCacheFailure(exception))
@@ -30,27 +55,68 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
         }
     }
 
+    /// <summary>The JSON of a versioned entry as stored, or null on a miss, a tombstone or a cache failure.</summary>
+    public async Task<byte[]?> GetVersionedJsonAsync(string key)
+    {
+        try
+        {
+            return Database is { } database ? (byte[]?)await database.HashGetAsync(key, JsonField) : null;
+        }
+        catch (Exception exception) when (IsCacheFailure(exception))
+        {
+            LogCacheFailure(logger, "HGET", key, exception.GetType().Name, exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="json"/> as <paramref name="version"/> unless the cache holds that version or a newer one.
+    /// <paramref name="waitForReply"/> false sends it without waiting, for reads that need not pay a round trip.
+    /// </summary>
+    public Task SetVersionedJsonAsync(string key, byte[] json, int version, TimeSpan timeToLive, bool waitForReply = true) =>
+        SetIfNewerAsync(key, version, json, timeToLive, waitForReply);
+
+    /// <summary>Marks a deleted entry so that no read that loaded it earlier can cache it again within <paramref name="timeToLive"/>.</summary>
+    public Task SetTombstoneAsync(string key, TimeSpan timeToLive) =>
+        SetIfNewerAsync(key, int.MaxValue, RedisValue.EmptyString, timeToLive, waitForReply: true);
+
+    public static byte[] SerializeToJson<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, SerializerOptions);
+
+    private async Task SetIfNewerAsync(string key, int version, RedisValue json, TimeSpan timeToLive, bool waitForReply)
+    {
+        try
+        {
+            if (Database is not { } database)
+            {
+                return;
+            }
+
+            await database.ScriptEvaluateAsync(
+                SetIfNewerScript,
+                [key],
+                [version, json, (long)timeToLive.TotalMilliseconds],
+                waitForReply ? CommandFlags.None : CommandFlags.FireAndForget);
+        }
+        catch (Exception exception) when (IsCacheFailure(exception))
+        {
+            LogCacheFailure(logger, "EVAL", key, exception.GetType().Name, exception.Message);
+        }
+    }
+
     public async Task SetAsync<T>(string key, T value, TimeSpan timeToLive)
     {
         try
         {
-            await Database.StringSetAsync(key, JsonSerializer.Serialize(value, SerializerOptions), timeToLive);
+            if (Database is not { } database)
+            {
+                return;
+            }
+
+            await database.StringSetAsync(key, JsonSerializer.Serialize(value, SerializerOptions), timeToLive);
         }
         catch (Exception exception) when (IsCacheFailure(exception))
         {
             LogCacheFailure(logger, "SET", key, exception.GetType().Name, exception.Message);
-        }
-    }
-
-    public async Task RemoveAsync(string key)
-    {
-        try
-        {
-            await Database.KeyDeleteAsync(key);
-        }
-        catch (Exception exception) when (IsCacheFailure(exception))
-        {
-            LogCacheFailure(logger, "DEL", key, exception.GetType().Name, exception.Message);
         }
     }
 
@@ -59,7 +125,12 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
     {
         try
         {
-            var value = await Database.StringGetAsync(key);
+            if (Database is not { } database)
+            {
+                return 0;
+            }
+
+            var value = await database.StringGetAsync(key);
             return value.TryParse(out long counter) ? counter : 0;
         }
         catch (Exception exception) when (IsCacheFailure(exception))
@@ -74,8 +145,13 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
     {
         try
         {
-            await Database.StringIncrementAsync(key);
-            await Database.KeyExpireAsync(key, timeToLive);
+            if (Database is not { } database)
+            {
+                return;
+            }
+
+            await database.StringIncrementAsync(key);
+            await database.KeyExpireAsync(key, timeToLive);
         }
         catch (Exception exception) when (IsCacheFailure(exception))
         {
@@ -83,8 +159,10 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
         }
     }
 
+    // No token is passed to Valkey, so a cancellation is the multiplexer failing its queued commands when the
+    // connection dies; RedisTimeoutException is a TimeoutException, not a RedisException.
     private static bool IsCacheFailure(Exception exception) =>
-        exception is RedisException or ObjectDisposedException or JsonException;
+        exception is RedisException or RedisTimeoutException or OperationCanceledException or ObjectDisposedException or JsonException;
 
     // Only the exception type and message are logged: never the connection string or its password.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache {Operation} {CacheKey} failed ({ExceptionType}: {ExceptionMessage}); using PostgreSQL")]

@@ -5,8 +5,9 @@ using AppDelivery.Aspire.Api.Paging;
 namespace AppDelivery.Aspire.Api.WorkItems;
 
 /// <summary>
-/// Work items with cache-aside reads. Every write goes to PostgreSQL first, then drops the item's cache
-/// entry and bumps its board's list generation, so no cached read outlives a write through the Api.
+/// Work items with cache-aside reads. Every write goes to PostgreSQL first, then caches the item's new version
+/// (or a tombstone) and bumps its board's list generation, so no cached read outlives a write through the Api.
+/// An item is cached only over an older version: a read that loaded the row before a write cannot put it back.
 /// </summary>
 internal sealed class WorkItemService(WorkItemRepository repository, BoardService boards, ResilientCache cache)
 {
@@ -22,22 +23,29 @@ internal sealed class WorkItemService(WorkItemRepository repository, BoardServic
         return item;
     }
 
-    public async Task<WorkItemDto?> FindAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The item as JSON (a cache hit is returned as stored, not deserialized), or null when it does not exist.</summary>
+    public async Task<byte[]?> FindJsonAsync(Guid id, CancellationToken cancellationToken)
     {
         var key = CacheKeys.WorkItem(id);
-        var cached = await cache.GetAsync<WorkItemDto>(key);
-        if (cached is not null)
+        if (await cache.GetVersionedJsonAsync(key) is { } cached)
         {
             return cached;
         }
 
-        var item = await repository.FindAsync(id, cancellationToken);
-        if (item is not null)
+        if (await repository.FindAsync(id, cancellationToken) is not { } item)
         {
-            await cache.SetAsync(key, item, CacheKeys.WorkItemTimeToLive);
+            return null;
         }
 
-        return item;
+        return await CacheAsync(item, waitForReply: false);
+    }
+
+    /// <summary>Caches <paramref name="item"/> unless the cache already holds that version or a newer one; returns its JSON.</summary>
+    internal async Task<byte[]> CacheAsync(WorkItemDto item, bool waitForReply)
+    {
+        var json = ResilientCache.SerializeToJson(item);
+        await cache.SetVersionedJsonAsync(CacheKeys.WorkItem(item.Id), json, item.Version, CacheKeys.WorkItemTimeToLive, waitForReply);
+        return json;
     }
 
     /// <summary>Lists a board's items, or returns null when the board does not exist.</summary>
@@ -70,7 +78,7 @@ internal sealed class WorkItemService(WorkItemRepository repository, BoardServic
             id, request.Title!, request.Description, request.Status!, request.Version!.Value, cancellationToken);
         if (result.Updated is { } updated)
         {
-            await cache.RemoveAsync(CacheKeys.WorkItem(id));
+            await CacheAsync(updated, waitForReply: true);
             await InvalidateListsAsync(updated.BoardId);
         }
 
@@ -85,7 +93,7 @@ internal sealed class WorkItemService(WorkItemRepository repository, BoardServic
             return false;
         }
 
-        await cache.RemoveAsync(CacheKeys.WorkItem(id));
+        await cache.SetTombstoneAsync(CacheKeys.WorkItem(id), CacheKeys.WorkItemTimeToLive);
         await InvalidateListsAsync(boardId.Value);
         return true;
     }

@@ -13,7 +13,7 @@ internal static class WorkItemsApi
         boardItems.MapPost("", CreateWorkItemAsync).WithName("CreateWorkItem").RequireApiKey();
 
         var items = endpoints.MapGroup("/api/items").WithTags("WorkItems");
-        items.MapGet("/{id:guid}", GetWorkItemAsync).WithName("GetWorkItem");
+        items.MapGet("/{id:guid}", GetWorkItemAsync).WithName("GetWorkItem").Produces<WorkItemDto>();
         items.MapPut("/{id:guid}", UpdateWorkItemAsync).WithName("UpdateWorkItem").RequireApiKey()
             .ProducesProblem(StatusCodes.Status409Conflict);
         items.MapDelete("/{id:guid}", DeleteWorkItemAsync).WithName("DeleteWorkItem").RequireApiKey();
@@ -55,10 +55,10 @@ internal static class WorkItemsApi
             : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<WorkItemDto>, NotFound>> GetWorkItemAsync(
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetWorkItemAsync(
         Guid id, WorkItemService workItems, CancellationToken cancellationToken) =>
-        await workItems.FindAsync(id, cancellationToken) is { } item
-            ? TypedResults.Ok(item)
+        await workItems.FindJsonAsync(id, cancellationToken) is { } json
+            ? TypedResults.Bytes(json, "application/json")
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateWorkItemAsync(

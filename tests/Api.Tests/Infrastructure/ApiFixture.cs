@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using AppDelivery.Aspire.LocalServers;
 using AppDelivery.Aspire.Migrations;
@@ -8,14 +9,16 @@ using Npgsql;
 namespace AppDelivery.Aspire.Api.Tests.Infrastructure;
 
 /// <summary>
-/// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server) and its
-/// own Valkey process (a local process, so tests may stop it). The variants below choose the rest.
+/// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server, or on a
+/// server process of its own when <see cref="OwnPostgresMaxConnections"/> is set) and its own Valkey process
+/// (a local process, so tests may stop it). The variants below choose the rest.
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
 
     private bool _holdsPostgres;
+    private PostgresServer? _ownPostgres;
     private ValkeyServer? _valkey;
     private ApiApplicationFactory? _factory;
 
@@ -23,6 +26,9 @@ public abstract class ApiFixture : IAsyncLifetime
     public string ApiKey { get; } = RandomNumberGenerator.GetHexString(32, lowercase: true);
 
     public string DatabaseConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The fixture's own PostgreSQL process, which tests may stop and restart.</summary>
+    public PostgresServer OwnPostgres => _ownPostgres ?? throw new InvalidOperationException("This fixture uses the shared PostgreSQL server.");
 
     public ValkeyServer Valkey => _valkey ?? throw new InvalidOperationException("The fixture is not initialized.");
 
@@ -35,24 +41,44 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>Runs the Api on a real Kestrel port instead of the in-memory TestServer.</summary>
     protected virtual bool UseKestrel => false;
 
+    /// <summary>When set, the fixture starts a PostgreSQL process of its own accepting this many connections.</summary>
+    protected virtual int? OwnPostgresMaxConnections => null;
+
+    /// <summary>
+    /// Api settings beyond the connection strings and the API key. The pool is small because the Apis of the test
+    /// classes running at once share one server of 200 connections (tasks × pool ≤ the server's budget).
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [ConfigurationKeys.DatabaseMaxPoolSize] = "20",
+    };
+
     public async Task InitializeAsync()
     {
         try
         {
-            var postgres = await SharedPostgresServer.AcquireAsync();
-            _holdsPostgres = true;
+            PostgresServer postgres;
+            if (OwnPostgresMaxConnections is { } maxConnections)
+            {
+                postgres = _ownPostgres = await PostgresServer.StartProcessAsync(maxConnections);
+            }
+            else
+            {
+                postgres = await SharedPostgresServer.AcquireAsync();
+                _holdsPostgres = true;
+            }
+
             _valkey = await ValkeyServer.StartProcessAsync(CacheOptions);
             DatabaseConnectionString = await postgres.CreateDatabaseAsync();
             DatabaseMigrator.Migrate(DatabaseConnectionString);
 
-            _factory = new ApiApplicationFactory(
-                new Dictionary<string, string?>
-                {
-                    [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
-                    [$"ConnectionStrings:{ResourceNames.Cache}"] = _valkey.ConnectionString,
-                    [ConfigurationKeys.ApiKey] = ApiKey,
-                },
-                EnvironmentName);
+            var settings = new Dictionary<string, string?>(Settings)
+            {
+                [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
+                [$"ConnectionStrings:{ResourceNames.Cache}"] = _valkey.ConnectionString,
+                [ConfigurationKeys.ApiKey] = ApiKey,
+            };
+            _factory = new ApiApplicationFactory(settings, EnvironmentName);
             if (UseKestrel)
             {
                 _factory.UseKestrel(0);
@@ -106,6 +132,12 @@ public abstract class ApiFixture : IAsyncLifetime
             _valkey = null;
         }
 
+        if (_ownPostgres is not null)
+        {
+            await _ownPostgres.DisposeAsync();
+            _ownPostgres = null;
+        }
+
         if (_holdsPostgres)
         {
             _holdsPostgres = false;
@@ -133,4 +165,21 @@ public sealed class ProductionApiFixture : ApiFixture
 public sealed class KestrelApiFixture : ApiFixture
 {
     protected override bool UseKestrel => true;
+}
+
+/// <summary>
+/// The Api on a PostgreSQL process of its own, which tests stop, restart and run out of connection slots:
+/// the server accepts <see cref="MaxConnections"/> connections and the Api's pool at most <see cref="MaxPoolSize"/>.
+/// </summary>
+public sealed class OwnPostgresApiFixture : ApiFixture
+{
+    public const int MaxConnections = 20;
+    public const int MaxPoolSize = 8;
+
+    protected override int? OwnPostgresMaxConnections => MaxConnections;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        [ConfigurationKeys.DatabaseMaxPoolSize] = MaxPoolSize.ToString(CultureInfo.InvariantCulture),
+    };
 }
