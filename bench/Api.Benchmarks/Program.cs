@@ -192,11 +192,11 @@ static string FindRepositoryRoot()
 {
     for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
     {
-        if (File.Exists(Path.Combine(directory.FullName, "AppDelivery.Aspire.sln")))
+        if (File.Exists(Path.Combine(directory.FullName, "AppDelivery.Aspire.slnx")))
         {
             return directory.FullName;
         }
     }
 
-    throw new InvalidOperationException("Run from inside the repository.");
+    throw new InvalidOperationException($"No AppDelivery.Aspire.slnx above {AppContext.BaseDirectory}: run from inside the repository.");
 }
