@@ -118,12 +118,13 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
                 continue;
             }
 
-            if (relative.Contains("appdelivery", StringComparison.OrdinalIgnoreCase) || File.ReadAllText(file).Contains("appdelivery", StringComparison.OrdinalIgnoreCase))
+            var text = File.ReadAllText(file);
+            if (relative.Contains("appdelivery", StringComparison.OrdinalIgnoreCase) || text.Contains("appdelivery", StringComparison.OrdinalIgnoreCase))
             {
                 leaks.Add(relative);
             }
 
-            if (File.ReadAllText(file).Contains("#if (templateRepository)", StringComparison.Ordinal))
+            if (text.Contains("#if (templateRepository)", StringComparison.Ordinal))
             {
                 leaks.Add(relative + " (template condition)");
             }

@@ -12,7 +12,7 @@ public sealed record GitHubDeployRoleProps(
     GitHubSettings GitHub,
     IReadOnlyList<string> Environments,
     IReadOnlyList<IRepository> Repositories,
-    string BootstrapQualifier = "hnb659fds");
+    string BootstrapQualifier = GitHubDeployRole.DefaultBootstrapQualifier);
 
 /// <summary>
 /// The role GitHub Actions assumes through OIDC. It can only push images and assume the CDK bootstrap
@@ -23,6 +23,9 @@ public sealed class GitHubDeployRole : Construct
     public const string Issuer = "token.actions.githubusercontent.com";
     public const string ProviderLogicalId = "GitHubOidcProvider";
     public const string RoleLogicalId = "GitHubDeployRole";
+
+    /// <summary>Qualifier of the account's <c>cdk bootstrap</c> roles (CDK's default).</summary>
+    public const string DefaultBootstrapQualifier = "hnb659fds";
 
     public GitHubDeployRole(Construct scope, string id, GitHubDeployRoleProps props)
         : base(scope, id)
@@ -52,11 +55,7 @@ public sealed class GitHubDeployRole : Construct
         {
             Description = $"GitHub Actions deployments of {props.GitHub.Repository}",
             MaxSessionDuration = Duration.Hours(1),
-            AssumedBy = new WebIdentityPrincipal(providerArn, new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { [$"{Issuer}:aud"] = "sts.amazonaws.com" },
-                ["StringLike"] = new Dictionary<string, object> { [$"{Issuer}:sub"] = subjects },
-            }),
+            AssumedBy = TrustedBy(providerArn, subjects),
         });
         StableIds.Pin(Role, RoleLogicalId);
 
@@ -79,4 +78,12 @@ public sealed class GitHubDeployRole : Construct
     public Role Role { get; }
 
     public string ProviderArn { get; }
+
+    /// <summary>GitHub Actions jobs whose OIDC subject matches <paramref name="subjects"/> (a pattern or an array of them).</summary>
+    public static WebIdentityPrincipal TrustedBy(string providerArn, object subjects) =>
+        new(providerArn, new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object> { [$"{Issuer}:aud"] = "sts.amazonaws.com" },
+            ["StringLike"] = new Dictionary<string, object> { [$"{Issuer}:sub"] = subjects },
+        });
 }

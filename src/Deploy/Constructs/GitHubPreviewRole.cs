@@ -13,7 +13,7 @@ public sealed record GitHubPreviewRoleProps(
     string ProviderArn,
     string AppName,
     IReadOnlyList<IRepository> Repositories,
-    string BootstrapQualifier = "hnb659fds");
+    string BootstrapQualifier = GitHubDeployRole.DefaultBootstrapQualifier);
 
 /// <summary>
 /// What pull-request previews deploy with, instead of the shared deploy role (whose CDK bootstrap roles can
@@ -149,11 +149,7 @@ public sealed class GitHubPreviewRole : Construct
         {
             Description = $"GitHub Actions pull-request previews of {props.GitHub.Repository}",
             MaxSessionDuration = Duration.Hours(1),
-            AssumedBy = new WebIdentityPrincipal(props.ProviderArn, new Dictionary<string, object>
-            {
-                ["StringEquals"] = new Dictionary<string, object> { [$"{GitHubDeployRole.Issuer}:aud"] = "sts.amazonaws.com" },
-                ["StringLike"] = new Dictionary<string, object> { [$"{GitHubDeployRole.Issuer}:sub"] = $"repo:{props.GitHub.Repository}:environment:pr-*" },
-            }),
+            AssumedBy = GitHubDeployRole.TrustedBy(props.ProviderArn, $"repo:{props.GitHub.Repository}:environment:pr-*"),
         });
         StableIds.Pin(Role, RoleLogicalId);
         Role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
