@@ -3,7 +3,9 @@
 #   ./build.sh test                 build everything, run every test this machine can run, say what was skipped and why
 #   ./build.sh run                  start the local stack: the Aspire AppHost and its dashboard (Ctrl+C stops it all)
 #   ./build.sh manifest             rewrite src/AppHost/aspire-manifest.json from the AppHost
+#if (cache)
 #   ./build.sh bench [--smoke]      the Api in Release under wrk and fixed-rate load; writes docs/benchmarks.md
+#endif
 #if (aws)
 #   ./build.sh synth --env <name> [--image-tag <tag>]   manifest -> AWS CDK cloud assembly in cdk.out/
 #endif
@@ -150,6 +152,7 @@ cmd_pack() {
 }
 #endif
 
+#if (cache)
 # Not part of cmd_test: a benchmark is not a timed test. Needs wrk (apt-get install wrk) and the server binaries.
 cmd_bench() {
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -157,6 +160,7 @@ cmd_bench() {
   dotnet build bench/Api.Benchmarks -c Release -nologo -clp:ErrorsOnly
   dotnet run --project bench/Api.Benchmarks -c Release --no-build -- "$@"
 }
+#endif
 
 verb="${1:-}"; shift || true
 case "$verb" in
@@ -169,6 +173,8 @@ case "$verb" in
 #if (templateRepository)
   pack) cmd_pack "$@" ;;
 #endif
+#if (cache)
   bench) cmd_bench "$@" ;;
+#endif
   *) sed -n '2,/^set -euo/p' "$0" | grep '^#  ' | sed 's/^# //'; exit 2 ;;
 esac

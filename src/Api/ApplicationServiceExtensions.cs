@@ -1,14 +1,20 @@
 using AppDelivery.Aspire;
 using AppDelivery.Aspire.Api.Boards;
+//#if (cache)
 using AppDelivery.Aspire.Api.Caching;
+//#endif
 using AppDelivery.Aspire.Api.Infrastructure;
 using AppDelivery.Aspire.Api.WorkItems;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+//#if (cache)
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+//#endif
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+//#if (cache)
 using StackExchange.Redis;
+//#endif
 
 namespace AppDelivery.Aspire.Api;
 
@@ -16,16 +22,20 @@ internal static class ApplicationServiceExtensions
 {
     // Aurora Serverless takes ~15 s to resume from zero capacity; Npgsql's default connect timeout is 15 s.
     private const int MinimumConnectTimeoutSeconds = 30;
+//#if (cache)
 
     // The cache is an optimisation: when Valkey is unreachable a request must fall back to PostgreSQL quickly.
     private const int CacheTimeoutMilliseconds = 1000;
+//#endif
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Configuration.GetRequiredConnectionString(ResourceNames.Database);
+//#if (cache)
         builder.Configuration.GetRequiredConnectionString(ResourceNames.Cache);
+//#endif
 
         var maxPoolSize = builder.Configuration.GetValue<int?>(ConfigurationKeys.DatabaseMaxPoolSize);
         if (maxPoolSize is < 1)
@@ -48,6 +58,7 @@ internal static class ApplicationServiceExtensions
                 }
             });
 
+//#if (cache)
         // The built-in Redis health check reports Unhealthy; CacheHealthCheck reports Degraded instead.
         builder.AddRedisClient(
             ResourceNames.Cache,
@@ -63,6 +74,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(ResourceNames.Cache, failureStatus: HealthStatus.Degraded);
 
         builder.Services.AddSingleton<ResilientCache>();
+//#endif
         builder.Services.AddSingleton<BoardRepository>();
         builder.Services.AddSingleton<BoardService>();
         builder.Services.AddSingleton<WorkItemRepository>();

@@ -4,22 +4,29 @@ using AppDelivery.Aspire.AppHost.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-IResourceBuilder<IResourceWithConnectionString> database, cache;
+IResourceBuilder<IResourceWithConnectionString> database;
+//#if (valkey)
+IResourceBuilder<IResourceWithConnectionString> cache;
+//#endif
 if (builder.GetLocalServerMode() is LocalServerMode.Containers)
 {
     database = builder.AddPostgres(ResourceNames.Postgres)
         .WithImageTag(LocalImages.PostgresTag)
         .WithRunModeDataVolume()
         .AddDatabase(ResourceNames.Database);
+//#if (valkey)
     cache = builder.AddValkey(ResourceNames.Cache)
         .WithImageTag(LocalImages.ValkeyTag)
         .WithRunModeDataVolume();
+//#endif
 }
 else
 {
     database = builder.AddPostgresExecutable(ResourceNames.Postgres, LocalImages.PostgresTag)
         .AddDatabase(ResourceNames.Database);
+//#if (valkey)
     cache = builder.AddValkeyExecutable(ResourceNames.Cache, LocalImages.ValkeyTag);
+//#endif
 }
 
 var apiKey = builder.AddParameter(
@@ -31,8 +38,10 @@ var apiKey = builder.AddParameter(
 var migrations = builder.AddProject<Projects.Migrations>(ResourceNames.Migrations)
     .WithCloudReferenceEnvironment()
     .WithReference(database)
-    .WaitFor(database)
-    .WithRunModeSeedData();
+//#if (seedData)
+    .WithRunModeSeedData()
+//#endif
+    .WaitFor(database);
 
 var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WithCloudReferenceEnvironment()
@@ -40,13 +49,19 @@ var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WithAwsSdkConfig()
 //#endif
     .WithReference(database)
+//#if (cache)
     .WithReference(cache)
-    .WaitForCompletion(migrations)
     .WaitFor(cache)
+//#endif
+    .WaitForCompletion(migrations)
     .WithEnvironment(ConfigurationKeys.ApiKeyEnvironmentVariable, apiKey)
+#if (apiOnly)
+    .WithExternalHttpEndpoints()
+#endif
     .WithHttpHealthCheck(HealthPaths.Readiness)
     .WithUrlLoggedWhenReady();
 
+//#if (web)
 builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WithCloudReferenceEnvironment()
     .WithReference(api)
@@ -57,5 +72,6 @@ builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck(HealthPaths.Readiness)
     .WithUrlLoggedWhenReady();
+//#endif
 
 builder.Build().Run();

@@ -8,7 +8,9 @@ internal static class LocalImages
 {
     /// <summary>Aurora PostgreSQL 17. Aspire 13's default image is 18, which Aurora does not offer.</summary>
     public const string PostgresTag = "17.6";
+//#if (valkey)
 
     /// <summary>ElastiCache Serverless for Valkey 8. Aspire 13.6's default image is 9.1.</summary>
     public const string ValkeyTag = "8.1";
+//#endif
 }

@@ -14,9 +14,11 @@ internal static class ResourceBuilderExtensions
     public static IResourceBuilder<PostgresServerResource> WithRunModeDataVolume(this IResourceBuilder<PostgresServerResource> postgres) =>
         postgres.ApplicationBuilder.ExecutionContext.IsRunMode ? postgres.WithDataVolume() : postgres;
 
+//#if (valkey)
     /// <inheritdoc cref="WithRunModeDataVolume(IResourceBuilder{PostgresServerResource})"/>
     public static IResourceBuilder<ValkeyResource> WithRunModeDataVolume(this IResourceBuilder<ValkeyResource> valkey) =>
         valkey.ApplicationBuilder.ExecutionContext.IsRunMode ? valkey.WithDataVolume() : valkey;
+//#endif
 
     /// <summary>
     /// Injects only connection strings and service discovery: not the per-property variables
@@ -26,11 +28,13 @@ internal static class ResourceBuilderExtensions
         project.WithReferenceEnvironment(
             ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery);
 
+//#if (seedData)
     /// <summary>Local runs get the Development seed data; the cloud decides per environment.</summary>
     public static IResourceBuilder<ProjectResource> WithRunModeSeedData(this IResourceBuilder<ProjectResource> migrations) =>
         migrations.ApplicationBuilder.ExecutionContext.IsRunMode
             ? migrations.WithEnvironment(ConfigurationKeys.MigrationsProfileEnvironmentVariable, MigrationProfiles.Development)
             : migrations;
+//#endif
 
     /// <summary>
     /// Logs <c>Web: http://localhost:…</c> once the project is healthy, so a terminal user can open it without the

@@ -15,6 +15,9 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
     private static readonly TimeSpan WholeTestRunTimeout = TimeSpan.FromMinutes(30);
     private static readonly string[] NotSource = ["bin", "obj", "artifacts", "node_modules", "cdk.out"];
 
+    // Aspire.Hosting.AWS does not restore here: build.sh probes for it, a plain dotnet build must be told (README).
+    private static readonly string[] AwsIntegrationOff = ["-p:AspireAwsIntegration=false"];
+
     [Fact]
     public async Task Default_app_passes_its_own_build_sh_test()
     {
@@ -52,9 +55,55 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
     }
 
     [Fact]
-    public async Task Region_and_account_options_reach_the_synthesized_stacks()
+    public async Task Api_only_app_without_cache_or_seed_data_runs_locally_and_deploys_the_api_public_without_elasticache()
     {
-        var app = await package.NewAppAsync("contoso-shop", "--aws-region", "us-east-1", "--aws-account", "123456789012", "--github-workflows", "false", "--no-restore");
+        // Named like one of its own projects on purpose: Contoso.Api is a namespace that code in Contoso.Api.* must not confuse with a name.
+        var app = await package.NewAppAsync("Contoso.Api", "--web", "false", "--cache", "false", "--seed-data", "false", "--github-workflows", "false", "--no-restore");
+        AssertIsTheAppsOwn(app, "Contoso.Api");
+        AssertAbsent(app, "src/Web", "tests/Web.Tests", "src/Api/Caching", "tests/Api.Tests/CacheTests.cs", "bench", "src/LocalServers/ValkeyServer.cs", "src/Migrations/Seed");
+        Assert.DoesNotContain("\"seedData\": true", await File.ReadAllTextAsync(Path.Combine(app, "deploysettings.json")), StringComparison.Ordinal);
+        AssertNoCacheCode(app);
+
+        // Run mode included: `dotnet run`, `aspire run` and the dashboard show the Api as the app's front door.
+        await BuildAndTestTheModelAsync(app, "Contoso.Api.slnx", "Category!=Containers");
+        await TestAsync(app, "tests/Api.Tests");
+        await TestAsync(app, "tests/Deploy.Tests", "FullyQualifiedName~CommittedManifestTests");
+
+        var template = await SynthesizeAsync(app, "dev", "contoso-api-dev");
+        var service = Assert.Single(template["Resources"]!.AsObject(), r => (string?)r.Value!["Type"] == "AWS::ECS::Service");
+        Assert.Equal("api", (string?)service.Value!["Properties"]!["ServiceName"]);
+        Assert.NotNull(service.Value!["Properties"]!["LoadBalancers"]);
+        Assert.DoesNotContain(template["Resources"]!.AsObject(), r => ((string?)r.Value!["Type"])!.StartsWith("AWS::ElastiCache::", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Web_app_without_the_api_cache_builds_and_its_api_and_model_tests_pass()
+    {
+        var app = await package.NewAppAsync("Contoso.Shop", "--cache", "false", "--aws", "false", "--github-workflows", "false", "--no-restore");
+        AssertIsTheAppsOwn(app, "Contoso.Shop");
+        AssertAbsent(app, "src/Api/Caching", "tests/Api.Tests/CacheOutageTests.cs", "bench");
+        AssertNoCacheCode(app);
+
+        await BuildAndTestTheModelAsync(app, "Contoso.Shop.slnx");
+        await TestAsync(app, "tests/Api.Tests");
+    }
+
+    [Fact]
+    public async Task Api_only_app_with_the_cache_builds_and_its_model_tests_pass()
+    {
+        var app = await package.NewAppAsync("Fabrikam.Orders", "--web", "false", "--aws", "false", "--github-workflows", "false", "--no-restore");
+        AssertIsTheAppsOwn(app, "Fabrikam.Orders");
+        AssertAbsent(app, "src/Web", "tests/Web.Tests");
+        Assert.True(Directory.Exists(Path.Combine(app, "src", "Api", "Caching")));
+
+        await BuildAndTestTheModelAsync(app, "Fabrikam.Orders.slnx");
+    }
+
+    [Fact]
+    public async Task Region_account_and_app_name_options_reach_the_synthesized_stacks()
+    {
+        var app = await package.NewAppAsync(
+            "contoso-shop", "--aws-region", "us-east-1", "--aws-account", "123456789012", "--app-name", "webshop", "--github-workflows", "false", "--no-restore");
         AssertIsTheAppsOwn(app, "contoso_shop");
         Assert.False(Directory.Exists(Path.Combine(app, ".github")));
 
@@ -64,7 +113,7 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
                 (await ExternalCommand.RunAsync(Path.Combine(app, "build.sh"), ["synth", "--env", environment, "--image-tag", "t1"], app, BuildTimeout)).EnsureSuccess());
             var assembly = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app, "cdk.out", "manifest.json")))!;
             var stacks = assembly["artifacts"]!.AsObject().Where(a => (string?)a.Value!["type"] == "aws:cloudformation:stack").ToList();
-            Assert.Equal(["contoso-shop-base", $"contoso-shop-{environment}"], stacks.Select(s => s.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(["webshop-base", $"webshop-{environment}"], stacks.Select(s => s.Key).Order(StringComparer.Ordinal));
             Assert.All(stacks, s => Assert.Equal("aws://123456789012/us-east-1", (string?)s.Value!["environment"]));
         }
     }
@@ -90,12 +139,47 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
         Assert.Null(worker.Value!["Properties"]!["LoadBalancers"]);
     }
 
-    private async Task BuildAndTestTheModelAsync(string app, string solution)
+    private async Task TestAsync(string app, string project, string? filter = null)
+    {
+        string[] arguments = ["test", project, "-c", "Release", "--no-build", .. filter is null ? Array.Empty<string>() : ["--filter", filter]];
+        var test = await TimedAsync($"dotnet test {project} {filter}", async () =>
+            (await ExternalCommand.RunAsync("dotnet", arguments, app, BuildTimeout)).EnsureSuccess());
+        Assert.Contains("Failed:     0", test.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonNode> SynthesizeAsync(string app, string environment, string stackName)
+    {
+        await TimedAsync($"./build.sh synth --env {environment}", async () =>
+            (await ExternalCommand.RunAsync(Path.Combine(app, "build.sh"), ["synth", "--env", environment, "--image-tag", "t1"], app, BuildTimeout)).EnsureSuccess());
+        return JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app, "cdk.out", stackName + ".template.json")))!;
+    }
+
+    private static void AssertAbsent(string app, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            Assert.False(Path.Exists(Path.Combine(app, path)), $"{path} was generated");
+        }
+    }
+
+    /// <summary>The Api and its tests neither cache nor mention a cache.</summary>
+    private static void AssertNoCacheCode(string app)
+    {
+        var mentions = new[] { "src/Api", "tests/Api.Tests" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(app, folder), "*", SearchOption.AllDirectories))
+            .Where(file => !Path.GetRelativePath(app, file).Split(Path.DirectorySeparatorChar).Any(NotSource.Contains))
+            .Where(file => File.ReadAllText(file) is var text
+                && (text.Contains("cache", StringComparison.OrdinalIgnoreCase) || text.Contains("redis", StringComparison.OrdinalIgnoreCase) || text.Contains("valkey", StringComparison.OrdinalIgnoreCase)))
+            .Select(file => Path.GetRelativePath(app, file));
+        Assert.Empty(mentions);
+    }
+
+    private async Task BuildAndTestTheModelAsync(string app, string solution, string appHostTests = "Category!=RunMode&Category!=Containers")
     {
         await TimedAsync($"dotnet build {solution}", async () =>
-            (await ExternalCommand.RunAsync("dotnet", ["build", solution, "-c", "Release", "-nologo", "-clp:ErrorsOnly"], app, BuildTimeout)).EnsureSuccess());
-        var test = await TimedAsync("AppHost model and manifest tests", async () => (await ExternalCommand.RunAsync(
-            "dotnet", ["test", "tests/AppHost.Tests", "-c", "Release", "--no-build", "--filter", "Category!=RunMode&Category!=Containers"], app, BuildTimeout)).EnsureSuccess());
+            (await ExternalCommand.RunAsync("dotnet", ["build", solution, "-c", "Release", "-nologo", "-clp:ErrorsOnly", .. AwsIntegrationOff], app, BuildTimeout)).EnsureSuccess());
+        var test = await TimedAsync($"AppHost tests ({appHostTests})", async () => (await ExternalCommand.RunAsync(
+            "dotnet", ["test", "tests/AppHost.Tests", "-c", "Release", "--no-build", "--filter", appHostTests], app, BuildTimeout)).EnsureSuccess());
         Assert.Contains("Failed:     0", test.StandardOutput, StringComparison.Ordinal);
     }
 

@@ -20,7 +20,7 @@ public sealed class TemplatePackageTests(TemplatePackage package)
     {
         var help = (await package.DotnetNewAsync([TemplatePackage.ShortName, "--help"])).EnsureSuccess().StandardOutput;
 
-        foreach (var option in new[] { "--aws", "--github-workflows", "--aws-region <aws-region>", "--aws-account <aws-account>", "--no-restore" })
+        foreach (var option in new[] { "--aws", "--github-workflows", "--web", "--cache", "--seed-data", "--aws-region <aws-region>", "--aws-account <aws-account>", "--app-name <app-name>", "--no-restore" })
         {
             Assert.Contains(option, help, StringComparison.Ordinal);
         }

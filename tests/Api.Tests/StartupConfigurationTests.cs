@@ -7,13 +7,22 @@ namespace AppDelivery.Aspire.Api.Tests;
 
 public sealed class StartupConfigurationTests
 {
+    private static readonly string[] ConnectionNames =
+    [
+        ResourceNames.Database,
+//#if (cache)
+        ResourceNames.Cache,
+//#endif
+    ];
+
+    public static TheoryData<string> RequiredConnections => new(ConnectionNames);
+
     [Theory]
-    [InlineData(ResourceNames.Database, ResourceNames.Cache)]
-    [InlineData(ResourceNames.Cache, ResourceNames.Database)]
-    public void Missing_connection_string_fails_startup_naming_the_key(string missing, string present)
+    [MemberData(nameof(RequiredConnections))]
+    public void Missing_connection_string_fails_startup_naming_the_key(string missing)
     {
         using var factory = new ApiApplicationFactory(
-            new Dictionary<string, string?> { [$"ConnectionStrings:{present}"] = "Host=127.0.0.1" },
+            ConnectionNames.Where(name => name != missing).ToDictionary(name => $"ConnectionStrings:{name}", _ => (string?)"Host=127.0.0.1"),
             Environments.Production);
 
         var exception = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
@@ -30,7 +39,9 @@ public sealed class StartupConfigurationTests
             new Dictionary<string, string?>
             {
                 [$"ConnectionStrings:{ResourceNames.Database}"] = connectionString,
+//#if (cache)
                 [$"ConnectionStrings:{ResourceNames.Cache}"] = "127.0.0.1:1",
+//#endif
             },
             Environments.Production);
 

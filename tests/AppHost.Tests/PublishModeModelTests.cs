@@ -7,18 +7,24 @@ public sealed class PublishModeModelTests(PublishModeModel app) : IClassFixture<
 
     [Theory]
     [InlineData(ResourceNames.Postgres)]
+//#if (valkey)
     [InlineData(ResourceNames.Cache)]
+//#endif
     public void Manifest_has_no_local_data_volume(string name) =>
         Assert.Empty(app.Model.Resources.Single(r => r.Name == name).Annotations.OfType<ContainerMountAnnotation>());
 
     [Theory]
     [InlineData(ResourceNames.Migrations, "ConnectionStrings__appdb", "{appdb.connectionString}")]
     [InlineData(ResourceNames.Api, "ConnectionStrings__appdb", "{appdb.connectionString}")]
+//#if (cache)
     [InlineData(ResourceNames.Api, "ConnectionStrings__cache", "{cache.connectionString}")]
+//#endif
     [InlineData(ResourceNames.Api, ConfigurationKeys.ApiKeyEnvironmentVariable, "{api-key.value}")]
+//#if (web)
     [InlineData(ResourceNames.Web, "ConnectionStrings__cache", "{cache.connectionString}")]
     [InlineData(ResourceNames.Web, "services__api__http__0", "{api.bindings.http.url}")]
     [InlineData(ResourceNames.Web, ConfigurationKeys.ApiKeyEnvironmentVariable, "{api-key.value}")]
+//#endif
     public async Task Service_environment_refers_to_resources_by_placeholder(string service, string variable, string expected)
     {
         var environment = await PublishEnvironment.OfAsync(app.Resource<ProjectResource>(service), app.ExecutionContext);
@@ -28,7 +34,9 @@ public sealed class PublishModeModelTests(PublishModeModel app) : IClassFixture<
     [Theory]
     [InlineData(ResourceNames.Migrations)]
     [InlineData(ResourceNames.Api)]
+//#if (web)
     [InlineData(ResourceNames.Web)]
+//#endif
     public async Task Service_environment_carries_no_connection_property_variables(string service)
     {
         var environment = await PublishEnvironment.OfAsync(app.Resource<ProjectResource>(service), app.ExecutionContext);
@@ -38,7 +46,9 @@ public sealed class PublishModeModelTests(PublishModeModel app) : IClassFixture<
     [Theory]
     [InlineData(ResourceNames.Migrations)]
     [InlineData(ResourceNames.Api)]
+//#if (web)
     [InlineData(ResourceNames.Web)]
+//#endif
     public async Task Service_environment_never_names_a_container_password(string service)
     {
         var environment = await PublishEnvironment.OfAsync(app.Resource<ProjectResource>(service), app.ExecutionContext);
@@ -60,9 +70,11 @@ public sealed class PublishModeModelTests(PublishModeModel app) : IClassFixture<
     public void Postgres_password_is_a_secret_with_a_generated_default() =>
         AssertGeneratedSecret(app.Resource<PostgresServerResource>(ResourceNames.Postgres).PasswordParameter);
 
+//#if (valkey)
     [Fact]
     public void Cache_password_is_a_secret_with_a_generated_default() =>
         AssertGeneratedSecret(app.Resource<ValkeyResource>(ResourceNames.Cache).PasswordParameter);
+//#endif
 
     [Fact]
     public void Api_key_is_long_enough_and_safe_for_a_header()

@@ -11,9 +11,13 @@ public abstract class RunModeModelTests(AppModelFixture app)
     [Theory]
     [InlineData(ResourceNames.Migrations, ResourceNames.Database)]
     [InlineData(ResourceNames.Api, ResourceNames.Database)]
+//#if (cache)
     [InlineData(ResourceNames.Api, ResourceNames.Cache)]
+//#endif
+//#if (web)
     [InlineData(ResourceNames.Web, ResourceNames.Api)]
     [InlineData(ResourceNames.Web, ResourceNames.Cache)]
+//#endif
     public void Service_references_what_it_uses(string service, string dependency) =>
         Assert.Contains(
             Resource<ProjectResource>(service).Annotations.OfType<ResourceRelationshipAnnotation>(),
@@ -29,9 +33,13 @@ public abstract class RunModeModelTests(AppModelFixture app)
     [Theory]
     [InlineData(ResourceNames.Migrations, ResourceNames.Database, WaitType.WaitUntilHealthy)]
     [InlineData(ResourceNames.Api, ResourceNames.Migrations, WaitType.WaitForCompletion)]
+//#if (cache)
     [InlineData(ResourceNames.Api, ResourceNames.Cache, WaitType.WaitUntilHealthy)]
+//#endif
+//#if (web)
     [InlineData(ResourceNames.Web, ResourceNames.Api, WaitType.WaitUntilHealthy)]
     [InlineData(ResourceNames.Web, ResourceNames.Cache, WaitType.WaitUntilHealthy)]
+//#endif
     public void Service_waits_for_its_dependency(string service, string dependency, WaitType waitType) =>
         Assert.Contains(
             Resource<ProjectResource>(service).Annotations.OfType<WaitAnnotation>(),
@@ -47,7 +55,9 @@ public abstract class RunModeModelTests(AppModelFixture app)
 
     [Theory]
     [InlineData(ResourceNames.Api)]
+//#if (web)
     [InlineData(ResourceNames.Web)]
+//#endif
     public void Service_has_an_http_health_check(string service) =>
         Assert.NotEmpty(Resource<ProjectResource>(service).Annotations.OfType<HealthCheckAnnotation>());
 
@@ -56,12 +66,12 @@ public abstract class RunModeModelTests(AppModelFixture app)
         Assert.Empty(Resource<ProjectResource>(ResourceNames.Migrations).Annotations.OfType<HealthCheckAnnotation>());
 
     [Fact]
-    public void Only_web_is_reachable_from_outside()
+    public void Only_the_front_door_is_reachable_from_outside()
     {
         var external = App.Model.Resources.OfType<ProjectResource>()
             .Where(p => p.Annotations.OfType<EndpointAnnotation>().Any(e => e.IsExternal))
             .Select(p => p.Name);
-        Assert.Equal([ResourceNames.Web], external);
+        Assert.Equal([FrontDoor.Resource], external);
     }
 
     [Fact]
@@ -87,13 +97,17 @@ public sealed class ContainersRunModeModelTests(ContainersRunModeModel app) : Ru
     [Theory]
     [InlineData(ResourceNames.Postgres, typeof(PostgresServerResource))]
     [InlineData(ResourceNames.Database, typeof(PostgresDatabaseResource))]
+//#if (valkey)
     [InlineData(ResourceNames.Cache, typeof(ValkeyResource))]
+//#endif
     public void Server_is_a_container(string name, Type type) =>
         Assert.IsType(type, App.Model.Resources.Single(r => r.Name == name));
 
     [Theory]
     [InlineData(ResourceNames.Postgres, "17.")]
+//#if (valkey)
     [InlineData(ResourceNames.Cache, "8.")]
+//#endif
     public void Image_is_pinned_to_the_major_version_the_cloud_runs(string name, string majorPrefix)
     {
         var image = App.Model.Resources.Single(r => r.Name == name).Annotations.OfType<ContainerImageAnnotation>().Single();
@@ -102,7 +116,9 @@ public sealed class ContainersRunModeModelTests(ContainersRunModeModel app) : Ru
 
     [Theory]
     [InlineData(ResourceNames.Postgres)]
+//#if (valkey)
     [InlineData(ResourceNames.Cache)]
+//#endif
     public void Local_data_survives_restarts_in_a_volume(string name) =>
         Assert.Contains(
             App.Model.Resources.Single(r => r.Name == name).Annotations.OfType<ContainerMountAnnotation>(),
@@ -114,7 +130,9 @@ public sealed class ExecutablesRunModeModelTests(ExecutablesRunModeModel app) : 
     [Theory]
     [InlineData(ResourceNames.Postgres, typeof(PostgresExecutableResource))]
     [InlineData(ResourceNames.Database, typeof(PostgresExecutableDatabaseResource))]
+//#if (valkey)
     [InlineData(ResourceNames.Cache, typeof(ValkeyExecutableResource))]
+//#endif
     public void Server_is_an_executable(string name, Type type) =>
         Assert.IsType(type, App.Model.Resources.Single(r => r.Name == name));
 
@@ -125,13 +143,17 @@ public sealed class ExecutablesRunModeModelTests(ExecutablesRunModeModel app) : 
     [Theory]
     [InlineData(ResourceNames.Postgres, "Host={postgres.bindings.tcp.host};Port={postgres.bindings.tcp.port};Username=postgres;Password={postgres-password.value}")]
     [InlineData(ResourceNames.Database, "{postgres.connectionString};Database=appdb")]
+//#if (valkey)
     [InlineData(ResourceNames.Cache, "{cache.bindings.tcp.host}:{cache.bindings.tcp.port},password={cache-password.value}")]
+//#endif
     public void Connection_string_has_the_shape_of_the_container_one(string name, string expected) =>
         Assert.Equal(expected, Resource<IResourceWithConnectionString>(name).ConnectionStringExpression.ValueExpression);
 
     [Theory]
     [InlineData(ResourceNames.Postgres)]
+//#if (valkey)
     [InlineData(ResourceNames.Cache)]
+//#endif
     public void Local_data_lives_in_a_folder_of_this_application(string name)
     {
         var server = Resource<ExecutableResource>(name);
@@ -143,7 +165,9 @@ public sealed class ExecutablesRunModeModelTests(ExecutablesRunModeModel app) : 
 
     [Theory]
     [InlineData(ResourceNames.Postgres)]
+//#if (valkey)
     [InlineData(ResourceNames.Cache)]
+//#endif
     public void Server_has_a_health_check(string name) =>
         Assert.NotEmpty(Resource<ExecutableResource>(name).Annotations.OfType<HealthCheckAnnotation>());
 }

@@ -1,8 +1,11 @@
+//#if (cache)
 using AppDelivery.Aspire.Api.Caching;
+//#endif
 using AppDelivery.Aspire.Api.Paging;
 
 namespace AppDelivery.Aspire.Api.Boards;
 
+//#if (cache)
 /// <summary>Boards with cache-aside reads by id.</summary>
 internal sealed class BoardService(BoardRepository repository, ResilientCache cache)
 {
@@ -30,6 +33,17 @@ internal sealed class BoardService(BoardRepository repository, ResilientCache ca
 
         return board;
     }
+//#endif
+#if (noCache)
+/// <summary>Boards, read from and written to PostgreSQL.</summary>
+internal sealed class BoardService(BoardRepository repository)
+{
+    public Task<BoardDto> CreateAsync(string name, CancellationToken cancellationToken) =>
+        repository.CreateAsync(name, cancellationToken);
+
+    public Task<BoardDto?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        repository.FindAsync(id, cancellationToken);
+#endif
 
     public Task<PagedResult<BoardDto>> ListAsync(PageRequest page, CancellationToken cancellationToken) =>
         repository.ListAsync(page, cancellationToken);

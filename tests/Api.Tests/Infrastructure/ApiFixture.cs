@@ -10,16 +10,20 @@ namespace AppDelivery.Aspire.Api.Tests.Infrastructure;
 
 /// <summary>
 /// One Api per test class, with a freshly migrated database of its own (on the shared PostgreSQL server, or on a
-/// server process of its own when <see cref="OwnPostgresMaxConnections"/> is set) and its own Valkey process
-/// (a local process, so tests may stop it). The variants below choose the rest.
+/// server process of its own when <see cref="OwnPostgresMaxConnections"/> is set). The variants below choose the rest.
 /// </summary>
+//#if (cache)
+/// <remarks>Each fixture runs a Valkey process of its own (a local process, so tests may stop it).</remarks>
+//#endif
 public abstract class ApiFixture : IAsyncLifetime
 {
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
 
     private bool _holdsPostgres;
     private PostgresServer? _ownPostgres;
+//#if (cache)
     private ValkeyServer? _valkey;
+//#endif
     private ApiApplicationFactory? _factory;
 
     /// <summary>The key writes must carry; generated per fixture.</summary>
@@ -30,12 +34,16 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>The fixture's own PostgreSQL process, which tests may stop and restart.</summary>
     public PostgresServer OwnPostgres => _ownPostgres ?? throw new InvalidOperationException("This fixture uses the shared PostgreSQL server.");
 
+//#if (cache)
     public ValkeyServer Valkey => _valkey ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+//#endif
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+//#if (cache)
     protected virtual ValkeyOptions CacheOptions => new();
 
+//#endif
     protected virtual string EnvironmentName => Environments.Development;
 
     /// <summary>Runs the Api on a real Kestrel port instead of the in-memory TestServer.</summary>
@@ -68,14 +76,18 @@ public abstract class ApiFixture : IAsyncLifetime
                 _holdsPostgres = true;
             }
 
+//#if (cache)
             _valkey = await ValkeyServer.StartProcessAsync(CacheOptions);
+//#endif
             DatabaseConnectionString = await postgres.CreateDatabaseAsync();
             DatabaseMigrator.Migrate(DatabaseConnectionString);
 
             var settings = new Dictionary<string, string?>(Settings)
             {
                 [$"ConnectionStrings:{ResourceNames.Database}"] = DatabaseConnectionString,
+//#if (cache)
                 [$"ConnectionStrings:{ResourceNames.Cache}"] = _valkey.ConnectionString,
+//#endif
                 [ConfigurationKeys.ApiKey] = ApiKey,
             };
             _factory = new ApiApplicationFactory(settings, EnvironmentName);
@@ -104,7 +116,7 @@ public abstract class ApiFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Runs SQL against the Api's database directly, bypassing the Api and its cache.</summary>
+    /// <summary>Runs SQL against the Api's database directly, bypassing the Api.</summary>
     public async Task<int> ExecuteSqlAsync(string sql, params object[] parameters)
     {
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
@@ -126,12 +138,14 @@ public abstract class ApiFixture : IAsyncLifetime
             _factory = null;
         }
 
+//#if (cache)
         if (_valkey is not null)
         {
             await _valkey.DisposeAsync();
             _valkey = null;
         }
 
+//#endif
         if (_ownPostgres is not null)
         {
             await _ownPostgres.DisposeAsync();
@@ -146,14 +160,16 @@ public abstract class ApiFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The Api with a standalone Valkey, in Development.</summary>
+/// <summary>The Api in Development, as most tests run it.</summary>
 public sealed class StandaloneApiFixture : ApiFixture;
+//#if (cache)
 
 /// <summary>The Api with a one-node Valkey cluster, as ElastiCache Serverless runs.</summary>
 public sealed class ClusterApiFixture : ApiFixture
 {
     protected override ValkeyOptions CacheOptions => new() { ClusterMode = true };
 }
+//#endif
 
 /// <summary>The Api in the Production environment (no developer detail in responses).</summary>
 public sealed class ProductionApiFixture : ApiFixture

@@ -33,13 +33,24 @@ public sealed class AspireCliTests(ITestOutputHelper output)
             {
                 var resources = await WaitUntilHealthyAsync();
                 output.WriteLine($"aspire run: every resource healthy after {started.Elapsed.TotalSeconds:F1} s");
-                string[] expected = [ResourceNames.Postgres, ResourceNames.Database, ResourceNames.Cache, ResourceNames.ApiKey, ResourceNames.Migrations, ResourceNames.Api, ResourceNames.Web];
+                string[] expected =
+                [
+                    ResourceNames.Postgres, ResourceNames.Database, ResourceNames.ApiKey, ResourceNames.Migrations, ResourceNames.Api,
+//#if (valkey)
+                    ResourceNames.Cache,
+//#endif
+//#if (web)
+                    ResourceNames.Web,
+//#endif
+                ];
                 Assert.Equal(expected.Order(StringComparer.Ordinal), resources.Select(r => (string)r["displayName"]!).Order(StringComparer.Ordinal));
 
-                var web = resources.Single(r => (string)r["displayName"]! == ResourceNames.Web);
+                var frontDoor = resources.Single(r => (string)r["displayName"]! == FrontDoor.Resource);
                 using var http = new HttpClient();
-                var page = await http.GetStringAsync((string)web["urls"]![0]!["url"]!);
-                Assert.Contains("Getting started", page, StringComparison.Ordinal);
+                var page = await http.GetStringAsync(new Uri(new Uri((string)frontDoor["urls"]![0]!["url"]!), FrontDoor.BoardsPath));
+//#if (seedData)
+                Assert.Contains(FrontDoor.SeededBoard, page, StringComparison.Ordinal);
+//#endif
             }
             finally
             {

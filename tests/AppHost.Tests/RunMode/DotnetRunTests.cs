@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace AppDelivery.Aspire.AppHost.Tests.RunMode;
 
 /// <summary>
-/// <c>dotnet run</c> of the AppHost, as <c>./build.sh run</c> starts it: the terminal shows the Web's URL, the Web
+/// <c>dotnet run</c> of the AppHost, as <c>./build.sh run</c> starts it: the terminal shows the front door's URL, it
 /// serves, and each way a run ends stops every process it started. (Ctrl+C in a terminal was checked by hand: a
 /// test host cannot be sure its children receive SIGINT.)
 /// </summary>
@@ -20,10 +20,10 @@ public sealed partial class DotnetRunTests(ITestOutputHelper output)
     [Theory]
     [InlineData("TERM", false)] // a process manager or an IDE stopping `dotnet run`
     [InlineData("HUP", true)] // the terminal closed: the kernel hangs up its whole process group
-    public async Task Run_serves_the_web_and_the_signal_stops_every_process_it_started(string signal, bool wholeProcessGroup)
+    public async Task Run_serves_the_front_door_and_the_signal_stops_every_process_it_started(string signal, bool wholeProcessGroup)
     {
         var dataFolder = StackUnderTest.CreateDataFolder("apphost-dotnet-run-");
-        var webUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var frontDoorUrl = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var console = new List<string>();
         // setsid: the run leads its own process group, as a terminal's foreground job does.
         using var run = Process.Start(StartInfo(dataFolder))!;
@@ -39,9 +39,9 @@ public sealed partial class DotnetRunTests(ITestOutputHelper output)
                 console.Add(line);
             }
 
-            if (WebLine().Match(line) is { Success: true } match)
+            if (FrontDoorLine().Match(line) is { Success: true } match)
             {
-                webUrl.TrySetResult(new Uri(match.Groups[1].Value));
+                frontDoorUrl.TrySetResult(new Uri(match.Groups[1].Value));
             }
         }
 
@@ -52,11 +52,13 @@ public sealed partial class DotnetRunTests(ITestOutputHelper output)
         var started = Stopwatch.StartNew();
         try
         {
-            var url = await webUrl.Task.WaitAsync(StartTimeout);
-            output.WriteLine($"'Web: {url}' after {started.Elapsed.TotalSeconds:F1} s");
+            var url = await frontDoorUrl.Task.WaitAsync(StartTimeout);
+            output.WriteLine($"'{FrontDoor.Title}: {url}' after {started.Elapsed.TotalSeconds:F1} s");
             using var http = new HttpClient();
-            var page = await http.GetStringAsync(url);
-            Assert.Contains("Getting started", page, StringComparison.Ordinal);
+            var page = await http.GetStringAsync(new Uri(url, FrontDoor.BoardsPath));
+//#if (seedData)
+            Assert.Contains(FrontDoor.SeededBoard, page, StringComparison.Ordinal);
+//#endif
 
             var runProcesses = ProcessesOf(run.Id, dataFolder);
             Assert.Contains(runProcesses, p => p.CommandLine.Contains("dcp", StringComparison.Ordinal));
@@ -140,6 +142,6 @@ public sealed partial class DotnetRunTests(ITestOutputHelper output)
     [GeneratedRegex(@"t=[0-9a-f]+")]
     private static partial Regex LoginToken();
 
-    [GeneratedRegex(@"\bWeb: (http\S+)")]
-    private static partial Regex WebLine();
+    [GeneratedRegex(@"\b" + FrontDoor.Title + @": (http\S+)")]
+    private static partial Regex FrontDoorLine();
 }

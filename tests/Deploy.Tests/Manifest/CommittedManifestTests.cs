@@ -20,12 +20,25 @@ public sealed class CommittedManifestTests
         var model = _result.Model;
 
         Assert.Equal(new DatabaseModel(ResourceNames.Postgres, ResourceNames.Database, ResourceNames.Database, "postgres", 17), model.Database);
+//#if (valkey)
         Assert.Equal(new CacheModel(ResourceNames.Cache, "valkey"), model.Cache);
+//#endif
+#if (noValkey)
+        Assert.Null(model.Cache);
+#endif
         Assert.Equal([ResourceNames.Migrations], model.Jobs.Select(j => j.Name));
-        Assert.Equal([ResourceNames.Api, ResourceNames.Web], model.Services.Select(s => s.Name));
+        Assert.Equal(
+            [
+                ResourceNames.Api,
+//#if (web)
+                ResourceNames.Web,
+//#endif
+            ],
+            model.Services.Select(s => s.Name));
         Assert.Equal([new SecretModel(ResourceNames.ApiKey, new GeneratedSecret(32, Special: false))], model.Secrets);
     }
 
+//#if (valkey)
     [Fact]
     public void Local_valkey_image_runs_the_major_the_serverless_cache_runs()
     {
@@ -35,7 +48,9 @@ public sealed class CommittedManifestTests
 
         Assert.Equal(ServerlessCache.ValkeyMajorVersion, tag.Split('.')[0]);
     }
+//#endif
 
+//#if (web)
     [Fact]
     public void Only_web_is_public()
     {
@@ -64,4 +79,21 @@ public sealed class CommittedManifestTests
             ["resources.api.bindings.https", "resources.web.bindings.https", "resources.web.env.services__api__https__0"],
             _result.Warnings.Select(w => w.Field).Order(StringComparer.Ordinal));
     }
+//#endif
+#if (apiOnly)
+    [Fact]
+    public void Only_the_api_is_public()
+    {
+        var api = Assert.Single(_result.Model.Services);
+
+        Assert.Equal(ResourceNames.Api, api.Name);
+        Assert.True(api.IsExternal);
+    }
+
+    [Fact]
+    public void Warnings_are_only_the_https_endpoint()
+    {
+        Assert.Equal(["resources.api.bindings.https"], _result.Warnings.Select(w => w.Field));
+    }
+#endif
 }

@@ -2,9 +2,12 @@ using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using AppDelivery.Aspire.Deploy.Constructs;
 using AppDelivery.Aspire.Deploy.Tests.Settings;
-using static AppDelivery.Aspire.Deploy.Tests.Stacks.TestApplication;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+// Imported inside the namespace, so that Api, Web and Migrations mean these names even in an app whose own
+// namespace ends in one of them (Contoso.Api): names from enclosing namespaces are looked up after this.
+using static TestApplication;
 
 [Collection(CdkCollectionDefinition.Name)]
 public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : IClassFixture<DevEnvironment>, IClassFixture<ProdEnvironment>

@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
 using AppDelivery.Aspire.Deploy.Constructs;
 using Xunit.Abstractions;
-using static AppDelivery.Aspire.Deploy.Tests.Stacks.TestApplication;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+// Imported inside the namespace, so that Api, Web and Migrations mean these names even in an app whose own
+// namespace ends in one of them (Contoso.Api): names from enclosing namespaces are looked up after this.
+using static TestApplication;
 
 /// <summary>What every environment stack must hold; bound to each environment by the sealed classes below.</summary>
 [Collection(CdkCollectionDefinition.Name)]
