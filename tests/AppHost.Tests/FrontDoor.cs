@@ -19,7 +19,7 @@ public static class FrontDoor
     /// <summary>How the AppHost's terminal line names it (<c>Api: http://…</c>).</summary>
     public const string Title = "Api";
 
-    public const string BoardsPath = "/boards";
+    public const string BoardsPath = "/api/boards";
 #endif
 //#if (seedData)
 

@@ -33,17 +33,7 @@ public sealed class AspireCliTests(ITestOutputHelper output)
             {
                 var resources = await WaitUntilHealthyAsync();
                 output.WriteLine($"aspire run: every resource healthy after {started.Elapsed.TotalSeconds:F1} s");
-                string[] expected =
-                [
-                    ResourceNames.Postgres, ResourceNames.Database, ResourceNames.ApiKey, ResourceNames.Migrations, ResourceNames.Api,
-//#if (valkey)
-                    ResourceNames.Cache,
-//#endif
-//#if (web)
-                    ResourceNames.Web,
-//#endif
-                ];
-                Assert.Equal(expected.Order(StringComparer.Ordinal), resources.Select(r => (string)r["displayName"]!).Order(StringComparer.Ordinal));
+                Assert.Equal(Resources.Order(StringComparer.Ordinal), resources.Select(r => (string)r["displayName"]!).Order(StringComparer.Ordinal));
 
                 var frontDoor = resources.Single(r => (string)r["displayName"]! == FrontDoor.Resource);
                 using var http = new HttpClient();
@@ -69,6 +59,18 @@ public sealed class AspireCliTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Every resource of the model, as <c>aspire describe</c> names them.</summary>
+    private static readonly string[] Resources =
+    [
+        ResourceNames.Postgres, ResourceNames.Database, ResourceNames.ApiKey, ResourceNames.Migrations, ResourceNames.Api,
+//#if (valkey)
+        ResourceNames.Cache,
+//#endif
+//#if (web)
+        ResourceNames.Web,
+//#endif
+    ];
+
     /// <summary>Asks <c>aspire describe</c> until every resource is Running and healthy, or Finished with exit code 0.</summary>
     private static async Task<List<JsonNode>> WaitUntilHealthyAsync()
     {
@@ -80,7 +82,7 @@ public sealed class AspireCliTests(ITestOutputHelper output)
             var resources = description["resources"]!.AsArray().Select(r => r!).ToList();
             // Names and states only: a description also holds the resources' environment, secrets included.
             var states = resources.Select(r => $"{r["displayName"]}={r["state"]}/{r["healthStatus"]}").ToList();
-            if (resources.Count == 7 && resources.All(IsDone))
+            if (resources.Count == Resources.Length && resources.All(IsDone))
             {
                 return resources;
             }
