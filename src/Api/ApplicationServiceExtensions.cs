@@ -3,6 +3,7 @@ using AppDelivery.Aspire.Api.Boards;
 using AppDelivery.Aspire.Api.Caching;
 using AppDelivery.Aspire.Api.Infrastructure;
 using AppDelivery.Aspire.Api.WorkItems;
+using AppDelivery.Aspire.ServiceDefaults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,10 +34,20 @@ internal static class ApplicationServiceExtensions
             throw new InvalidOperationException($"{ConfigurationKeys.DatabaseMaxPoolSize} must be at least 1 (it is {maxPoolSize}).");
         }
 
+        var iamAuthentication = builder.Configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication);
         builder.AddNpgsqlDataSource(
             ResourceNames.Database,
             configureDataSourceBuilder: dataSource =>
             {
+                if (iamAuthentication)
+                {
+                    // A token signs in new connections for 15 minutes: renew well before, retry soon after a failure.
+                    dataSource.UsePeriodicPasswordProvider(
+                        (settings, cancellationToken) => RdsAuthToken.GenerateAsync(settings.Host!, settings.Port, settings.Username!, cancellationToken),
+                        TimeSpan.FromMinutes(10),
+                        TimeSpan.FromSeconds(5));
+                }
+
                 if (maxPoolSize is { } size)
                 {
                     dataSource.ConnectionStringBuilder.MaxPoolSize = size;

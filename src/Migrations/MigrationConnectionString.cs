@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AppDelivery.Aspire.ServiceDefaults;
 using Npgsql;
 
 namespace AppDelivery.Aspire.Migrations;
@@ -21,6 +22,22 @@ internal static class MigrationConnectionString
             builder.Timeout = ConnectTimeoutSeconds;
         }
 
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The connection string with an RDS IAM auth token of this process's AWS credentials as its password: the
+    /// migrations open their connections within the token's 15 minutes (the gate stops the job after 15).
+    /// </summary>
+    public static async Task<string> WithIamTokenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Username))
+        {
+            throw new InvalidOperationException("IAM database authentication needs the connection string's Host and Username.");
+        }
+
+        builder.Password = await RdsAuthToken.GenerateAsync(builder.Host, builder.Port, builder.Username, cancellationToken);
         return builder.ConnectionString;
     }
 

@@ -31,6 +31,11 @@ public static class MigrationHostExtensions
         try
         {
             var profile = configuration[ConfigurationKeys.MigrationsProfile];
+            if (configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication))
+            {
+                connectionString = await MigrationConnectionString.WithIamTokenAsync(connectionString, CancellationToken.None);
+            }
+
             DatabaseMigrator.Migrate(connectionString, profile, loggerFactory);
             MigrationLog.Migrated(logger, profile);
             return MigrationExitCodes.Success;

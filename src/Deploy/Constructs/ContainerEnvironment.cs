@@ -69,6 +69,7 @@ public sealed class ContainerEnvironment
         {
             // The connection strings carry no password: the app signs in with IAM tokens of its task role.
             environment.variables[DatabaseIamAuthenticationVariable] = "true";
+            environment.variables.TryAdd("AWS_REGION", Amazon.CDK.Aws.REGION);
         }
 
         return environment;
