@@ -3,7 +3,9 @@ using AppDelivery.Aspire.Api.Boards;
 using AppDelivery.Aspire.Api.Caching;
 using AppDelivery.Aspire.Api.Infrastructure;
 using AppDelivery.Aspire.Api.WorkItems;
+//#if (aws)
 using AppDelivery.Aspire.ServiceDefaults;
+//#endif
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -34,11 +36,14 @@ internal static class ApplicationServiceExtensions
             throw new InvalidOperationException($"{ConfigurationKeys.DatabaseMaxPoolSize} must be at least 1 (it is {maxPoolSize}).");
         }
 
+//#if (aws)
         var iamAuthentication = builder.Configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication);
+//#endif
         builder.AddNpgsqlDataSource(
             ResourceNames.Database,
             configureDataSourceBuilder: dataSource =>
             {
+//#if (aws)
                 if (iamAuthentication)
                 {
                     // A token signs in new connections for 15 minutes: renew well before, retry soon after a failure.
@@ -47,6 +52,7 @@ internal static class ApplicationServiceExtensions
                         TimeSpan.FromMinutes(10),
                         TimeSpan.FromSeconds(5));
                 }
+//#endif
 
                 if (maxPoolSize is { } size)
                 {

@@ -1,5 +1,7 @@
 using System.Data.Common;
+//#if (aws)
 using AppDelivery.Aspire.ServiceDefaults;
+//#endif
 using Npgsql;
 
 namespace AppDelivery.Aspire.Migrations;
@@ -25,6 +27,7 @@ internal static class MigrationConnectionString
         return builder.ConnectionString;
     }
 
+//#if (aws)
     /// <summary>
     /// The connection string with an RDS IAM auth token of this process's AWS credentials as its password: the
     /// migrations open their connections within the token's 15 minutes (the gate stops the job after 15).
@@ -40,6 +43,7 @@ internal static class MigrationConnectionString
         builder.Password = await RdsAuthToken.GenerateAsync(builder.Host, builder.Port, builder.Username, cancellationToken);
         return builder.ConnectionString;
     }
+//#endif
 
     // NpgsqlConnectionStringBuilder reports every keyword as present, so look at the keywords actually written.
     private static bool SetsConnectTimeout(string connectionString) =>

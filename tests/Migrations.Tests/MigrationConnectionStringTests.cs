@@ -31,6 +31,7 @@ public sealed class MigrationConnectionStringTests
         Assert.Null(prepared.Password);
         Assert.Equal("app", prepared.Username);
     }
+//#if (aws)
 
     [Fact]
     public async Task With_iam_the_password_is_an_rds_auth_token_for_the_connection_strings_user()
@@ -62,4 +63,5 @@ public sealed class MigrationConnectionStringTests
             }
         }
     }
+//#endif
 }
