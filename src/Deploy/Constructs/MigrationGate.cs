@@ -11,7 +11,7 @@ namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <summary>The databases and roles the gate puts in place on one Aurora cluster (see <c>statements</c> in handler.js).</summary>
 /// <param name="Roles">The database role of every workload that uses the cluster.</param>
-public sealed record DatabaseAccess(AuroraDatabase Server, IReadOnlyList<string> Roles, IReadOnlyList<DatabaseGrant> Databases);
+public sealed record DatabaseAccessPlan(AuroraDatabase Server, IReadOnlyList<string> Roles, IReadOnlyList<DatabaseGrant> Databases);
 
 /// <param name="Owners">Roles that own the schema (DDL): the jobs that migrate it.</param>
 /// <param name="Users">Roles that read and write rows only (DML): the services.</param>
@@ -24,7 +24,7 @@ public sealed record MigrationGateProps
     /// <summary>The job to run; null for the gate that only puts <see cref="Databases"/> in place.</summary>
     public required WorkloadTask? Task { get; init; }
 
-    public IReadOnlyList<DatabaseAccess> Databases { get; init; } = [];
+    public IReadOnlyList<DatabaseAccessPlan> Databases { get; init; } = [];
 
     /// <summary>The job task's; null without a <see cref="Task"/>.</summary>
     public required ISecurityGroup? SecurityGroup { get; init; }

@@ -267,7 +267,7 @@ public sealed class EnvironmentStack : Stack
                     referencing.Where(c => c.Value.Kind == WorkloadKind.Job).Select(c => AuroraDatabase.RoleOf(c.Key)).ToList(),
                     referencing.Where(c => c.Value.Kind == WorkloadKind.Service).Select(c => AuroraDatabase.RoleOf(c.Key)).ToList());
             }).ToList();
-            return new Constructs.DatabaseAccess(database, roles, grants);
+            return new DatabaseAccessPlan(database, roles, grants);
         }).ToList();
         return new MigrationGate(this, "DatabaseAccess", new MigrationGateProps
         {
