@@ -1,4 +1,7 @@
 using System.Data.Common;
+//#if (aws)
+using AppDelivery.Aspire.ServiceDefaults;
+//#endif
 using Npgsql;
 
 namespace AppDelivery.Aspire.Migrations;
@@ -23,6 +26,24 @@ internal static class MigrationConnectionString
 
         return builder.ConnectionString;
     }
+
+//#if (aws)
+    /// <summary>
+    /// The connection string with an RDS IAM auth token of this process's AWS credentials as its password: the
+    /// migrations open their connections within the token's 15 minutes (the gate stops the job after 15).
+    /// </summary>
+    public static async Task<string> WithIamTokenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Username))
+        {
+            throw new InvalidOperationException("IAM database authentication needs the connection string's Host and Username.");
+        }
+
+        builder.Password = await RdsAuthToken.GenerateAsync(builder.Host, builder.Port, builder.Username, cancellationToken);
+        return builder.ConnectionString;
+    }
+//#endif
 
     // NpgsqlConnectionStringBuilder reports every keyword as present, so look at the keywords actually written.
     private static bool SetsConnectTimeout(string connectionString) =>

@@ -31,6 +31,13 @@ public static class MigrationHostExtensions
         try
         {
             var profile = configuration[ConfigurationKeys.MigrationsProfile];
+//#if (aws)
+            if (configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication))
+            {
+                connectionString = await MigrationConnectionString.WithIamTokenAsync(connectionString, CancellationToken.None);
+            }
+//#endif
+
             DatabaseMigrator.Migrate(connectionString, profile, loggerFactory);
             MigrationLog.Migrated(logger, profile);
             return MigrationExitCodes.Success;

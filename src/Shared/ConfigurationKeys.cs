@@ -21,6 +21,18 @@ public static class ConfigurationKeys
     /// </summary>
     public const string DatabaseMaxPoolSize = "Database:MaxPoolSize";
 
+//#if (aws)
+    /// <summary>
+    /// <c>true</c> where the deployment signs in to PostgreSQL with IAM: the connection string names the workload's
+    /// own role and no password, and the app uses a 15-minute RDS auth token of its AWS credentials as the password.
+    /// Unset (locally and in tests) the connection string's password is used as it is.
+    /// </summary>
+    public const string DatabaseIamAuthentication = "Database:IamAuthentication";
+
+    /// <summary><see cref="DatabaseIamAuthentication"/> as an environment variable name.</summary>
+    public const string DatabaseIamAuthenticationEnvironmentVariable = "Database__IamAuthentication";
+//#endif
+
     /// <summary>Header carrying the API key from Web to Api.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 }

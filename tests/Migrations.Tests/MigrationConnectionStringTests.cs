@@ -31,4 +31,37 @@ public sealed class MigrationConnectionStringTests
         Assert.Null(prepared.Password);
         Assert.Equal("app", prepared.Username);
     }
+//#if (aws)
+
+    [Fact]
+    public async Task With_iam_the_password_is_an_rds_auth_token_for_the_connection_strings_user()
+    {
+        // The credentials and region the AWS SDK finds first: environment variables (ECS gives the task role's instead).
+        string[] names = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"];
+        var saved = names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+            Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+            Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
+
+            var prepared = new NpgsqlConnectionStringBuilder(await MigrationConnectionString.WithIamTokenAsync(
+                "Host=shop-dev.cluster-abc.eu-west-1.rds.amazonaws.com;Port=5433;Database=appdb;Username=migrations;SSL Mode=VerifyFull",
+                CancellationToken.None));
+
+            Assert.StartsWith("shop-dev.cluster-abc.eu-west-1.rds.amazonaws.com:5433/?Action=connect&DBUser=migrations&", prepared.Password, StringComparison.Ordinal);
+            Assert.Contains("X-Amz-Credential=AKIDEXAMPLE%2F", prepared.Password, StringComparison.Ordinal);
+            Assert.Contains("%2Feu-west-1%2Frds-db%2Faws4_request", prepared.Password, StringComparison.Ordinal);
+            Assert.Equal(SslMode.VerifyFull, prepared.SslMode);
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+    }
+//#endif
 }

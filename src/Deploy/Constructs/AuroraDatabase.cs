@@ -4,7 +4,7 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.RDS;
-using Amazon.CDK.AWS.SecretsManager;
+using Amazon.CDK.AWS.IAM;
 using AppDelivery.Aspire.Deploy.Model;
 using AppDelivery.Aspire.Deploy.Settings;
 using Constructs;
@@ -13,10 +13,10 @@ namespace AppDelivery.Aspire.Deploy.Constructs;
 
 public sealed record AuroraDatabaseProps
 {
-    /// <summary>Also names the PostgreSQL log group, so it is created with a retention.</summary>
-    public required string ClusterIdentifier { get; init; }
+    /// <summary>The environment's prefix, e.g. <c>shop-dev</c>; the cluster identifier adds the server's name (see <see cref="AuroraDatabase.IdentifierOf"/>).</summary>
+    public required string Prefix { get; init; }
 
-    public required DatabaseModel Database { get; init; }
+    public required DatabaseServerModel Server { get; init; }
 
     public required DatabaseSize Size { get; init; }
 
@@ -31,16 +31,28 @@ public sealed record AuroraDatabaseProps
 }
 
 /// <summary>
-/// Aurora PostgreSQL Serverless v2: encrypted, in isolated subnets, reachable only from security groups
-/// granted with <see cref="AllowFrom"/>, master credentials generated into Secrets Manager. Production adds a
-/// reader in another availability zone, which Aurora promotes when the writer or its zone fails.
+/// Aurora PostgreSQL Serverless v2 for one PostgreSQL server of the app: encrypted, in isolated subnets,
+/// reachable only from security groups granted with <see cref="AllowFrom"/>. Workloads sign in with IAM
+/// (<see cref="GrantConnect"/>); the master password is generated and rotated by RDS in Secrets Manager and
+/// only the database access gate uses it, through the Data API. Production adds a reader in another
+/// availability zone, which Aurora promotes when the writer or its zone fails.
 /// </summary>
 public sealed partial class AuroraDatabase : Construct
 {
     public const string ClusterLogicalId = "AuroraCluster";
     public const string WriterLogicalId = "AuroraWriter";
     public const string ReaderLogicalId = "AuroraReader";
-    public const string SecretLogicalId = "DatabaseSecret";
+
+    /// <summary>
+    /// The server whose cluster keeps the unprefixed identifiers (Aspire's and this template's name for it), so adding
+    /// or removing another server never renames, and so never replaces, an existing cluster.
+    /// </summary>
+    public const string PrimaryServerName = "postgres";
+
+    /// <summary>The RDS CA bundle in the images (ServiceDefaults ships it next to the app, which runs in <c>/app</c>).</summary>
+    public const string CaBundlePath = "/app/" + CaBundleFileName;
+
+    public const string CaBundleFileName = "rds-global-bundle.pem";
 
     /// <summary>Not PostgreSQL's default 5432: scanners probe the default port first (cdk-nag AwsSolutions-RDS11).</summary>
     public const int DatabasePort = 5433;
@@ -53,28 +65,30 @@ public sealed partial class AuroraDatabase : Construct
     {
         ArgumentNullException.ThrowIfNull(props);
         Validate(props);
+        Server = props.Server;
+        ClusterIdentifier = IdentifierOf(props.Prefix, props.Server.Resource);
 
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
             Vpc = props.Vpc,
             AllowAllOutbound = false,
-            Description = $"Aurora {props.ClusterIdentifier}: ingress only from its workloads",
+            Description = $"Aurora {ClusterIdentifier}: ingress only from its workloads",
         });
 
         // Created here rather than by RDS so it has a retention and is deleted with the stack.
         var logGroup = new LogGroup(this, "PostgresqlLogs", new LogGroupProps
         {
-            LogGroupName = $"/aws/rds/cluster/{props.ClusterIdentifier}/postgresql",
+            LogGroupName = $"/aws/rds/cluster/{ClusterIdentifier}/postgresql",
             Retention = props.LogRetention,
             RemovalPolicy = props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
 
         Cluster = new DatabaseCluster(this, "Cluster", new DatabaseClusterProps
         {
-            ClusterIdentifier = props.ClusterIdentifier,
+            ClusterIdentifier = ClusterIdentifier,
             Engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps
             {
-                Version = EngineVersion(props.Database.EngineMajorVersion),
+                Version = EngineVersion(props.Server.EngineMajorVersion),
             }),
             Writer = ClusterInstance.ServerlessV2("Writer", new ServerlessV2ClusterInstanceProps
             {
@@ -97,8 +111,10 @@ public sealed partial class AuroraDatabase : Construct
             ServerlessV2MinCapacity = props.Size.MinAcu,
             ServerlessV2MaxCapacity = props.Size.MaxAcu,
             ServerlessV2AutoPauseDuration = props.Size.MinAcu == 0 ? AutoPauseAfter : null,
-            Credentials = Credentials.FromGeneratedSecret(props.Database.UserName),
-            DefaultDatabaseName = props.Database.DatabaseName,
+            // Databases are created by the access gate, so the cluster does not depend on which one comes first.
+            Credentials = Credentials.FromUsername(props.Server.MasterUserName),
+            ManageMasterUserPassword = true,
+            EnableDataApi = true,
             Port = DatabasePort,
             Vpc = props.Vpc,
             VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED },
@@ -113,44 +129,54 @@ public sealed partial class AuroraDatabase : Construct
         });
         Cluster.Node.AddDependency(logGroup);
 
-        StableIds.Pin(Cluster, ClusterLogicalId);
-        StableIds.Pin(Cluster.Node.FindChild("Writer"), WriterLogicalId);
+        var idPrefix = IdPrefixOf(props.Server.Resource);
+        StableIds.Pin(Cluster, idPrefix + ClusterLogicalId);
+        StableIds.Pin(Cluster.Node.FindChild("Writer"), idPrefix + WriterLogicalId);
         if (props.Production)
         {
-            StableIds.Pin(Cluster.Node.FindChild("Reader"), ReaderLogicalId);
+            StableIds.Pin(Cluster.Node.FindChild("Reader"), idPrefix + ReaderLogicalId);
         }
 
-        var generatedSecret = Cluster.Node.FindChild("Secret");
-        StableIds.Pin(generatedSecret, SecretLogicalId);
-        Secret = (ISecret)generatedSecret;
-
-        // The cluster's removal policy does not reach its generated secret; a snapshot is useless without it.
-        ((Secret)generatedSecret).ApplyRemovalPolicy(props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
-        DatabaseName = props.Database.DatabaseName;
-        UserName = props.Database.UserName;
+        MasterSecretArn = ((CfnDBCluster)Cluster.Node.DefaultChild!).AttrMasterUserSecretSecretArn;
     }
+
+    public DatabaseServerModel Server { get; }
+
+    public string ClusterIdentifier { get; }
 
     public DatabaseCluster Cluster { get; }
 
-    /// <summary>The generated credentials: JSON with <c>username</c>, <c>password</c>, <c>host</c>, <c>port</c>...</summary>
-    public ISecret Secret { get; }
+    /// <summary>The master credentials RDS keeps (and rotates) in Secrets Manager.</summary>
+    public string MasterSecretArn { get; }
 
     public SecurityGroup SecurityGroup { get; }
-
-    public string DatabaseName { get; }
-
-    public string UserName { get; }
 
     public string Hostname => Cluster.ClusterEndpoint.Hostname;
 
     public static string PortText => DatabasePort.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Npgsql connection string without the password: Npgsql reads it from <c>PGPASSWORD</c>.</summary>
-    public string ConnectionString =>
-        $"Host={Hostname};Port={PortText};Database={DatabaseName};Username={UserName};SSL Mode=Require;Timeout=30";
+    /// <summary><c>{prefix}</c> for the <see cref="PrimaryServerName"/> server, <c>{prefix}-{server}</c> for any other.</summary>
+    public static string IdentifierOf(string prefix, string server) =>
+        server == PrimaryServerName ? prefix : $"{prefix}-{server.ToLowerInvariant()}";
+
+    /// <summary>The PostgreSQL role a workload signs in as (with IAM), e.g. <c>api</c>; role names are per cluster.</summary>
+    public static string RoleOf(string workload) => RoleCharacters().Replace(workload.ToLowerInvariant(), "_");
+
+    /// <summary>
+    /// Npgsql connection string of a database for a workload: its own role, no password (the app signs in with an
+    /// IAM token, see <c>ConfigurationKeys.DatabaseIamAuthentication</c>), TLS verifying the server's certificate.
+    /// </summary>
+    public string ConnectionString(string database, string workload) =>
+        $"Host={Hostname};Port={PortText};Database={database};Username={RoleOf(workload)};" +
+        $"SSL Mode=VerifyFull;Root Certificate={CaBundlePath};Timeout=30";
 
     public void AllowFrom(ISecurityGroup peer, string description) =>
         SecurityGroup.AddIngressRule(peer, Amazon.CDK.AWS.EC2.Port.Tcp(DatabasePort), description);
+
+    /// <summary>Lets <paramref name="role"/> sign in as the workload's database role with an IAM token.</summary>
+    public void GrantConnect(IGrantable role, string workload) => Cluster.GrantConnect(role, RoleOf(workload));
+
+    private static string IdPrefixOf(string server) => server == PrimaryServerName ? string.Empty : NameCase.Pascal(server);
 
     private static AuroraPostgresEngineVersion EngineVersion(int major) => major switch
     {
@@ -162,10 +188,10 @@ public sealed partial class AuroraDatabase : Construct
 
     private static void Validate(AuroraDatabaseProps props)
     {
-        if (!MasterUserName().IsMatch(props.Database.UserName))
+        if (!MasterUserName().IsMatch(props.Server.MasterUserName))
         {
             throw new ArgumentException(
-                $"Aurora master user '{props.Database.UserName}' must be 1-16 letters, digits or '_', starting with a letter.",
+                $"Aurora master user '{props.Server.MasterUserName}' must be 1-16 letters, digits or '_', starting with a letter.",
                 nameof(props));
         }
 
@@ -184,4 +210,7 @@ public sealed partial class AuroraDatabase : Construct
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,15}$")]
     private static partial Regex MasterUserName();
+
+    [GeneratedRegex("[^a-z0-9_]")]
+    private static partial Regex RoleCharacters();
 }

@@ -12,7 +12,7 @@ namespace AppDelivery.Aspire.Deploy.Constructs;
 public sealed class ContainerEnvironment
 {
     public const string HttpPortsVariable = "HTTP_PORTS";
-    public const string DatabasePasswordVariable = "PGPASSWORD";
+    public const string DatabaseIamAuthenticationVariable = ConfigurationKeys.DatabaseIamAuthenticationEnvironmentVariable;
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpEndpoint = "http://localhost:4317";
 
@@ -23,6 +23,8 @@ public sealed class ContainerEnvironment
     private readonly Dictionary<string, string> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EcsSecret> secrets = new(StringComparer.Ordinal);
     private readonly HashSet<string> calledServices = new(StringComparer.Ordinal);
+    private readonly HashSet<string> databaseServers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> databases = new(StringComparer.Ordinal);
 
     private ContainerEnvironment(string workload, WorkloadBindings bindings)
     {
@@ -34,7 +36,11 @@ public sealed class ContainerEnvironment
 
     public IReadOnlyDictionary<string, EcsSecret> Secrets => secrets;
 
-    public bool UsesDatabase { get; private set; }
+    /// <summary>PostgreSQL servers (manifest names) this workload reaches: their security groups must admit it.</summary>
+    public IReadOnlySet<string> DatabaseServers => databaseServers;
+
+    /// <summary>Databases (manifest names) whose connection string this workload gets: it is granted CONNECT on each.</summary>
+    public IReadOnlySet<string> Databases => databases;
 
     public bool UsesCache { get; private set; }
 
@@ -59,10 +65,11 @@ public sealed class ContainerEnvironment
             environment.variables[ConfigurationKeys.MigrationsProfileEnvironmentVariable] = MigrationProfiles.Development;
         }
 
-        if (environment.UsesDatabase)
+        if (environment.databaseServers.Count > 0)
         {
-            // Once per container: the connection strings carry no password, Npgsql reads it from here.
-            environment.secrets[DatabasePasswordVariable] = EcsSecret.FromSecretsManager(bindings.Database!.Secret, "password");
+            // The connection strings carry no password: the app signs in with IAM tokens of its task role.
+            environment.variables[DatabaseIamAuthenticationVariable] = "true";
+            environment.variables.TryAdd("AWS_REGION", Amazon.CDK.Aws.REGION);
         }
 
         return environment;
@@ -72,9 +79,6 @@ public sealed class ContainerEnvironment
     {
         switch (variable.Value)
         {
-            case DatabasePasswordValue:
-                secrets[variable.Name] = EcsSecret.FromSecretsManager(Database(variable.Name).Secret, "password");
-                break;
             case SecretValue secret:
                 secrets[variable.Name] = EcsSecret.FromSecretsManager(AppSecret(variable.Name, secret.Secret), AppSecrets.ValueKey);
                 break;
@@ -91,11 +95,10 @@ public sealed class ContainerEnvironment
     private string Plain(string name, EnvValue value) => value switch
     {
         LiteralValue literal => literal.Value,
-        DatabaseConnectionStringValue => Database(name).ConnectionString,
-        DatabaseHostValue => Database(name).Hostname,
-        DatabasePortValue => DatabasePort(name),
-        DatabaseNameValue => Database(name).DatabaseName,
-        DatabaseUserValue => Database(name).UserName,
+        DatabaseConnectionStringValue connection => ConnectionString(name, connection.Database),
+        DatabaseHostValue host => Server(name, host.Server).Hostname,
+        DatabasePortValue port => DatabasePort(name, port.Server),
+        DatabaseUserValue user => UserOf(name, user.Server),
         CacheConnectionStringValue => Cache(name).ConnectionString,
         CacheHostValue => Cache(name).Hostname,
         CachePortValue => CachePort(name),
@@ -116,17 +119,33 @@ public sealed class ContainerEnvironment
         return builder.ToString();
     }
 
-    private AuroraDatabase Database(string variable)
+    private AuroraDatabase Server(string variable, string server)
     {
-        UsesDatabase = true;
-        return bindings.Database
-            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the database, but the app has none.");
+        var cluster = bindings.DatabaseServers.FirstOrDefault(s => s.Server.Resource == server)
+            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to PostgreSQL server '{server}', which the app does not have.");
+        databaseServers.Add(server);
+        return cluster;
     }
 
-    private string DatabasePort(string variable)
+    private string ConnectionString(string variable, string database)
     {
-        Database(variable);
+        var cluster = bindings.DatabaseServers.FirstOrDefault(s => s.Server.Databases.Any(d => d.Resource == database))
+            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to database '{database}', which the app does not have.");
+        Server(variable, cluster.Server.Resource);
+        databases.Add(database);
+        return cluster.ConnectionString(cluster.Server.Databases.Single(d => d.Resource == database).DatabaseName, workload);
+    }
+
+    private string DatabasePort(string variable, string server)
+    {
+        Server(variable, server);
         return AuroraDatabase.PortText;
+    }
+
+    private string UserOf(string variable, string server)
+    {
+        Server(variable, server);
+        return AuroraDatabase.RoleOf(workload);
     }
 
     private string CachePort(string variable)

@@ -2,9 +2,10 @@ using Amazon.CDK.AWS.SecretsManager;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-/// <summary>What a workload's environment can refer to in AWS; null members do not exist in this app.</summary>
+/// <summary>What a workload's environment can refer to in AWS; a null cache does not exist in this app.</summary>
+/// <param name="DatabaseServers">One Aurora cluster per PostgreSQL server of the app.</param>
 public sealed record WorkloadBindings(
-    AuroraDatabase? Database,
+    IReadOnlyList<AuroraDatabase> DatabaseServers,
     ServerlessCache? Cache,
     IReadOnlyDictionary<string, Secret> Secrets,
     IReadOnlyCollection<string> Services);

@@ -11,3 +11,6 @@ internal enum CredentialRole
     DatabaseUser,
     CachePassword,
 }
+
+/// <param name="Owner">The server or cache whose credential the parameter is.</param>
+internal sealed record CredentialBinding(CredentialRole Role, string Owner);

@@ -9,8 +9,8 @@ namespace AppDelivery.Aspire.Deploy.Manifest;
 internal sealed class EnvValueResolver(
     string file,
     IReadOnlyDictionary<string, ManifestResource> resources,
-    IReadOnlyDictionary<string, CredentialRole> credentialRoles,
-    string? databaseResource,
+    IReadOnlyDictionary<string, CredentialBinding> credentialRoles,
+    IReadOnlyList<DatabaseServerModel> databaseServers,
     ICollection<ManifestWarning> warnings)
 {
     private const int MaxDepth = 8;
@@ -86,14 +86,14 @@ internal sealed class EnvValueResolver(
         var path = reference.Path.Split('.');
         return target switch
         {
-            ManifestValue value when value.Name == databaseResource && reference.Path == "connectionString" =>
-                new DatabaseConnectionStringValue(),
+            ManifestValue value when IsDatabase(value.Name) && reference.Path == "connectionString" =>
+                new DatabaseConnectionStringValue(value.Name),
             ManifestValue value when reference.Path == "connectionString" =>
                 ResolveTemplate(owner, field, value.ConnectionString, depth + 1),
             ManifestPostgresServer when reference.Path == "connectionString" => throw new ManifestException(file, owner, field,
                 $"{reference} is the PostgreSQL server's connection string: reference the database (AddDatabase) instead, so the app gets its database"),
-            ManifestPostgresServer when path is ["bindings", _, "host"] => new DatabaseHostValue(),
-            ManifestPostgresServer when path is ["bindings", _, "port" or "targetPort"] => new DatabasePortValue(),
+            ManifestPostgresServer server when path is ["bindings", _, "host"] => new DatabaseHostValue(server.Name),
+            ManifestPostgresServer server when path is ["bindings", _, "port" or "targetPort"] => new DatabasePortValue(server.Name),
             ManifestCacheServer when reference.Path == "connectionString" => new CacheConnectionStringValue(),
             ManifestCacheServer when path is ["bindings", _, "host"] => new CacheHostValue(),
             ManifestCacheServer when path is ["bindings", _, "port" or "targetPort"] => new CachePortValue(),
@@ -128,9 +128,10 @@ internal sealed class EnvValueResolver(
     private EnvValue ResolveParameter(ManifestParameter parameter) =>
         credentialRoles.GetValueOrDefault(parameter.Name) switch
         {
-            CredentialRole.DatabasePassword => new DatabasePasswordValue(),
-            CredentialRole.DatabaseUser => new DatabaseUserValue(),
-            CredentialRole.CachePassword => new DroppedValue(
+            { Role: CredentialRole.DatabasePassword } => new DroppedValue(
+                $"'{parameter.Name}' is the local PostgreSQL password; in AWS each workload signs in to Aurora with a 15-minute IAM token instead of a password (the connection string's user is the workload's own role)"),
+            { Role: CredentialRole.DatabaseUser, Owner: var server } => new DatabaseUserValue(server),
+            { Role: CredentialRole.CachePassword } => new DroppedValue(
                 $"'{parameter.Name}' is the local cache password; the cache has no password in AWS (only the app's security group can reach it)"),
             _ when parameter.IsConnectionString || parameter.Secret || parameter.Generate is not null || parameter.DefaultValue is null =>
                 new SecretValue(parameter.Name),
@@ -196,11 +197,13 @@ internal sealed class EnvValueResolver(
 
     private static string Describe(EnvValue value) => value switch
     {
-        DatabasePasswordValue => "the database password",
         SecretValue secret => $"the secret '{secret.Secret}'",
         CompositeValue composite when composite.IsSecret => Describe(composite.Parts.First(p => p.IsSecret)),
         _ => "a value known only in AWS",
     };
+
+    private bool IsDatabase(string resource) =>
+        databaseServers.Any(server => server.Databases.Any(database => database.Resource == resource));
 
     private void Warn(string resource, string field, string message) =>
         warnings.Add(new ManifestWarning(file, ManifestPaths.Of(resource, field), message));

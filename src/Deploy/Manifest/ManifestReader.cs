@@ -44,35 +44,11 @@ public static partial class ManifestReader
         var warnings = new List<ManifestWarning>();
         var resources = ParseResources(document.RootElement, file, warnings);
 
-        var server = Single<ManifestPostgresServer>(resources, file, "PostgreSQL servers", "one PostgreSQL server");
-        var databaseValues = server is null ? [] : resources.Values.OfType<ManifestValue>()
-            .Select(v => (Value: v, Match: DatabaseRegex().Match(v.ConnectionString)))
-            .Where(v => v.Match.Success && v.Match.Groups[1].Value == server.Name)
-            .ToList();
-        if (databaseValues.Count > 1)
-        {
-            throw new ManifestException(file, null, "resources",
-                $"several PostgreSQL databases ({string.Join(", ", databaseValues.Select(d => d.Value.Name))}): the template's model has one database on one server");
-        }
-
         var cache = Single<ManifestCacheServer>(resources, file, "caches", "one Valkey cache");
-        var roles = new Dictionary<string, CredentialRole>(StringComparer.Ordinal);
-        DatabaseModel? database = null;
-        if (server is not null)
-        {
-            var engineMajor = PostgresMajor(server, file);
-            var userName = BindDatabaseCredentials(server, resources, roles, file, warnings);
-            if (databaseValues.Count == 0)
-            {
-                warnings.Add(new ManifestWarning(file, ManifestPaths.Of(server.Name, string.Empty),
-                    "no database is added to this PostgreSQL server (AddDatabase), so none is deployed"));
-            }
-            else
-            {
-                var (value, match) = databaseValues[0];
-                database = new DatabaseModel(server.Name, value.Name, match.Groups[2].Value, userName, engineMajor);
-            }
-        }
+        var roles = new Dictionary<string, CredentialBinding>(StringComparer.Ordinal);
+        var servers = resources.Values.OfType<ManifestPostgresServer>()
+            .Select(server => ToDatabaseServer(server, resources, roles, file, warnings))
+            .ToList();
 
         CacheModel? cacheModel = null;
         if (cache is not null)
@@ -88,13 +64,13 @@ public static partial class ManifestReader
         }
 
         CheckJobs(settings, resources, file);
-        var resolver = new EnvValueResolver(file, resources, roles, database?.DatabaseResource, warnings);
+        var resolver = new EnvValueResolver(file, resources, roles, servers, warnings);
         var workloads = resources.Values.OfType<ManifestProject>()
             .Select(project => ToWorkload(project, settings, resolver))
             .ToList();
         CheckSizedServices(settings, workloads, file);
 
-        return new ManifestReadResult(new ApplicationModel(workloads, database, cacheModel, resolver.Secrets), warnings);
+        return new ManifestReadResult(new ApplicationModel(workloads, servers, cacheModel, resolver.Secrets), warnings);
     }
 
     private static JsonDocument ParseJson(string json, string file)
@@ -142,6 +118,36 @@ public static partial class ManifestReader
             $"several {plural} ({string.Join(", ", found.Select(r => r.Name))}): the template's model has {supported}");
     }
 
+    private static DatabaseServerModel ToDatabaseServer(
+        ManifestPostgresServer server,
+        Dictionary<string, ManifestResource> resources,
+        Dictionary<string, CredentialBinding> roles,
+        string file,
+        List<ManifestWarning> warnings)
+    {
+        var engineMajor = PostgresMajor(server, file);
+        var userName = BindDatabaseCredentials(server, resources, roles, file, warnings);
+        var databases = resources.Values.OfType<ManifestValue>()
+            .Select(v => (Value: v, Match: DatabaseRegex().Match(v.ConnectionString)))
+            .Where(v => v.Match.Success && v.Match.Groups[1].Value == server.Name)
+            .Select(v => new DatabaseModel(v.Value.Name, v.Match.Groups[2].Value))
+            .ToList();
+        var duplicate = databases.GroupBy(d => d.DatabaseName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ManifestException(file, server.Name, "resources",
+                $"databases {string.Join(" and ", duplicate.Select(d => d.Resource))} both name database '{duplicate.Key}' on this server: give each its own database name");
+        }
+
+        if (databases.Count == 0)
+        {
+            warnings.Add(new ManifestWarning(file, ManifestPaths.Of(server.Name, string.Empty),
+                "no database is added to this PostgreSQL server (AddDatabase), so its Aurora cluster has none"));
+        }
+
+        return new DatabaseServerModel(server.Name, userName, engineMajor, databases);
+    }
+
     private static int PostgresMajor(ManifestPostgresServer server, string file)
     {
         var major = server.Image.TagMajorVersion() ?? throw new ManifestException(file, server.Name, "image",
@@ -160,7 +166,7 @@ public static partial class ManifestReader
     private static string BindDatabaseCredentials(
         ManifestPostgresServer server,
         Dictionary<string, ManifestResource> resources,
-        Dictionary<string, CredentialRole> roles,
+        Dictionary<string, CredentialBinding> roles,
         string file,
         List<ManifestWarning> warnings)
     {
@@ -168,7 +174,7 @@ public static partial class ManifestReader
         var password = server.Env.GetValueOrDefault("POSTGRES_PASSWORD") ?? connectionParts.GetValueOrDefault("Password");
         if (SingleParameter(password, resources) is { } passwordParameter)
         {
-            roles[passwordParameter.Name] = CredentialRole.DatabasePassword;
+            roles[passwordParameter.Name] = new CredentialBinding(CredentialRole.DatabasePassword, server.Name);
         }
 
         var user = server.Env.GetValueOrDefault("POSTGRES_USER") ?? connectionParts.GetValueOrDefault("Username") ?? "postgres";
@@ -178,7 +184,7 @@ public static partial class ManifestReader
                 "env.POSTGRES_USER", "expected a literal user name or a parameter reference");
         }
 
-        roles[userParameter.Name] = CredentialRole.DatabaseUser;
+        roles[userParameter.Name] = new CredentialBinding(CredentialRole.DatabaseUser, server.Name);
         if (userParameter.DefaultValue is { } defaultUser && !userParameter.Secret)
         {
             return defaultUser;
@@ -192,14 +198,14 @@ public static partial class ManifestReader
     private static void BindCacheCredentials(
         ManifestCacheServer cache,
         Dictionary<string, ManifestResource> resources,
-        Dictionary<string, CredentialRole> roles)
+        Dictionary<string, CredentialBinding> roles)
     {
         var password = cache.Env.GetValueOrDefault("VALKEY_PASSWORD")
             ?? cache.Env.GetValueOrDefault("REDIS_PASSWORD")
             ?? ConnectionStringParts(cache.ConnectionString, ',').GetValueOrDefault("password");
         if (SingleParameter(password, resources) is { } parameter)
         {
-            roles[parameter.Name] = CredentialRole.CachePassword;
+            roles[parameter.Name] = new CredentialBinding(CredentialRole.CachePassword, cache.Name);
         }
     }
 

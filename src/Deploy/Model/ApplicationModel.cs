@@ -6,11 +6,13 @@ namespace AppDelivery.Aspire.Deploy.Model;
 /// </summary>
 public sealed record ApplicationModel(
     IReadOnlyList<WorkloadModel> Workloads,
-    DatabaseModel? Database,
+    IReadOnlyList<DatabaseServerModel> DatabaseServers,
     CacheModel? Cache,
     IReadOnlyList<SecretModel> Secrets)
 {
     public IEnumerable<WorkloadModel> Services => Workloads.Where(w => w.Kind == WorkloadKind.Service);
 
     public IEnumerable<WorkloadModel> Jobs => Workloads.Where(w => w.Kind == WorkloadKind.Job);
+
+    public IEnumerable<DatabaseModel> Databases => DatabaseServers.SelectMany(s => s.Databases);
 }

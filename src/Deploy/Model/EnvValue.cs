@@ -13,22 +13,19 @@ public abstract record EnvValue
 /// <summary>A plain string from the manifest.</summary>
 public sealed record LiteralValue(string Value) : EnvValue;
 
-/// <summary>Connection string of the database: host, port, database, user, SSL; never the password.</summary>
-public sealed record DatabaseConnectionStringValue : EnvValue;
+/// <summary>Connection string of a database: host, port, database, the workload's own user, TLS; never a password.</summary>
+/// <param name="Database">Manifest name of the database, e.g. <c>appdb</c>.</param>
+public sealed record DatabaseConnectionStringValue(string Database) : EnvValue;
 
-public sealed record DatabaseHostValue : EnvValue;
+/// <param name="Server">Manifest name of the PostgreSQL server.</param>
+public sealed record DatabaseHostValue(string Server) : EnvValue;
 
-public sealed record DatabasePortValue : EnvValue;
+/// <param name="Server">Manifest name of the PostgreSQL server.</param>
+public sealed record DatabasePortValue(string Server) : EnvValue;
 
-public sealed record DatabaseNameValue : EnvValue;
-
-public sealed record DatabaseUserValue : EnvValue;
-
-/// <summary>The database password: the <c>password</c> field of the database credentials secret.</summary>
-public sealed record DatabasePasswordValue : EnvValue
-{
-    public override bool IsSecret => true;
-}
+/// <summary>The database user: in AWS the workload's own role on that server.</summary>
+/// <param name="Server">Manifest name of the PostgreSQL server.</param>
+public sealed record DatabaseUserValue(string Server) : EnvValue;
 
 /// <summary>StackExchange.Redis connection string of the cache (<c>host:port,ssl=true</c> in AWS).</summary>
 public sealed record CacheConnectionStringValue : EnvValue;

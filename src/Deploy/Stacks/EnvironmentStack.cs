@@ -37,18 +37,18 @@ public sealed class EnvironmentStack : Stack
             props.Settings.AppName, props.Settings.AvailabilityZones, props.Settings.Domain?.ZoneName));
 
         Cluster = AddCluster();
-        Database = props.Application.Database is { } database
-            ? new AuroraDatabase(this, "Database", new AuroraDatabaseProps
+        Databases = props.Application.DatabaseServers
+            .Select(server => new AuroraDatabase(this, DatabaseScopeId(server.Resource), new AuroraDatabaseProps
             {
-                ClusterIdentifier = prefix,
-                Database = database,
+                Prefix = prefix,
+                Server = server,
                 Size = sizes.Database,
                 Production = Production,
                 Vpc = shared.Vpc,
                 LogRetention = retention,
                 ReaderAvailabilityZone = props.Settings.AvailabilityZones[1],
-            })
-            : null;
+            }))
+            .ToList();
         Cache = props.Application.Cache is not null
             ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, shared.Vpc, Production))
             : null;
@@ -60,15 +60,16 @@ public sealed class EnvironmentStack : Stack
             retention,
             Production));
         var bindings = new WorkloadBindings(
-            Database,
+            Databases,
             Cache,
             Secrets.Secrets,
             props.Application.Services.Where(s => s.HasHttpEndpoint).Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
 
-        var clients = new Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)>(StringComparer.Ordinal);
+        var clients = new Dictionary<string, Client>(StringComparer.Ordinal);
         Services = AddServices(bindings, telemetry, clients);
         MigrationGates = AddJobs(bindings, telemetry, clients);
         AllowTraffic(clients);
+        DatabaseAccess = AddDatabaseAccess(clients);
         GateServicesOnJobs();
         AlarmTopic = new AlarmTopic(this, "Alarms", new AlarmTopicProps($"{prefix}-alarms", sizes.AlarmEmail, Production));
         var publicTargetGroup = AddIngressAndAlarms();
@@ -77,7 +78,11 @@ public sealed class EnvironmentStack : Stack
 
     public Cluster Cluster { get; }
 
-    public AuroraDatabase? Database { get; }
+    /// <summary>One Aurora cluster per PostgreSQL server of the app.</summary>
+    public IReadOnlyList<AuroraDatabase> Databases { get; }
+
+    /// <summary>The gate that creates the databases and the workloads' roles before any job or service; null without databases.</summary>
+    public MigrationGate? DatabaseAccess { get; }
 
     public ServerlessCache? Cache { get; }
 
@@ -92,6 +97,10 @@ public sealed class EnvironmentStack : Stack
     public IReadOnlyList<MigrationGate> MigrationGates { get; }
 
     private bool Production => sizes.Production;
+
+    /// <summary>The construct scope of a server's cluster: <c>Database</c> for the primary server, as before there could be several.</summary>
+    private static string DatabaseScopeId(string server) =>
+        server == AuroraDatabase.PrimaryServerName ? "Database" : $"Database{NameCase.Pascal(server)}";
 
     /// <summary>
     /// <c>/{app}/{environment}/{name}</c>; in production, where log groups are retained with the stack's deletion,
@@ -134,7 +143,7 @@ public sealed class EnvironmentStack : Stack
 
     /// <summary>The long-running workloads, behind Service Connect.</summary>
     private Dictionary<string, WorkloadService> AddServices(
-        WorkloadBindings bindings, TelemetryCollector telemetry, Dictionary<string, (ContainerEnvironment, ISecurityGroup)> clients)
+        WorkloadBindings bindings, TelemetryCollector telemetry, Dictionary<string, Client> clients)
     {
         var serviceConnectLogs = new LogGroup(this, "ServiceConnectLogs", new LogGroupProps
         {
@@ -148,11 +157,12 @@ public sealed class EnvironmentStack : Stack
             var workloadScope = new Construct(this, NameCase.Pascal(workload.Name));
             var environment = ContainerEnvironment.Translate(workload, bindings, sizes.SeedData);
             var size = sizes.SizeOf(workload.Name);
+            var task = AddTask(workloadScope, workload, size, environment, telemetry);
             var service = new WorkloadService(workloadScope, "Service", new WorkloadServiceProps
             {
                 Workload = workload,
                 Cluster = Cluster,
-                Task = AddTask(workloadScope, workload, size, environment, telemetry),
+                Task = task,
                 Size = size,
                 ServiceConnectLogs = serviceConnectLogs,
             });
@@ -163,7 +173,7 @@ public sealed class EnvironmentStack : Stack
             }
 
             services.Add(workload.Name, service);
-            clients.Add(workload.Name, (environment, service.SecurityGroup));
+            clients.Add(workload.Name, new Client(workload.Kind, environment, service.SecurityGroup, task.TaskDefinition.TaskRole));
         }
 
         return services;
@@ -171,7 +181,7 @@ public sealed class EnvironmentStack : Stack
 
     /// <summary>The one-off workloads (migrations), each a gate that must succeed before services roll.</summary>
     private List<MigrationGate> AddJobs(
-        WorkloadBindings bindings, TelemetryCollector telemetry, Dictionary<string, (ContainerEnvironment, ISecurityGroup)> clients)
+        WorkloadBindings bindings, TelemetryCollector telemetry, Dictionary<string, Client> clients)
     {
         var gates = new List<MigrationGate>();
         foreach (var job in props.Application.Jobs)
@@ -184,16 +194,17 @@ public sealed class EnvironmentStack : Stack
                 Description = $"Job {job.Name}",
                 AllowAllOutbound = true,
             });
+            var task = AddTask(jobScope, job, sizes.Job, environment, telemetry);
             gates.Add(new MigrationGate(jobScope, "Gate", new MigrationGateProps
             {
                 Cluster = Cluster,
-                Task = AddTask(jobScope, job, sizes.Job, environment, telemetry),
+                Task = task,
                 SecurityGroup = securityGroup,
                 ImageTag = props.ImageTag,
                 LogRetention = retention,
                 Production = Production,
             }));
-            clients.Add(job.Name, (environment, securityGroup));
+            clients.Add(job.Name, new Client(job.Kind, environment, securityGroup, task.TaskDefinition.TaskRole));
         }
 
         return gates;
@@ -203,13 +214,14 @@ public sealed class EnvironmentStack : Stack
     /// Ingress to each data store and service from exactly the workloads that use it; each service is
     /// created after the services it calls (two services that call each other cannot be ordered).
     /// </summary>
-    private void AllowTraffic(Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)> clients)
+    private void AllowTraffic(Dictionary<string, Client> clients)
     {
-        foreach (var (name, (environment, securityGroup)) in clients)
+        foreach (var (name, (_, environment, securityGroup, taskRole)) in clients)
         {
-            if (environment.UsesDatabase)
+            foreach (var database in Databases.Where(d => environment.DatabaseServers.Contains(d.Server.Resource)))
             {
-                Database!.AllowFrom(securityGroup, $"{name} to the database");
+                database.AllowFrom(securityGroup, $"{name} to {database.Server.Resource}");
+                database.GrantConnect(taskRole, name);
             }
 
             if (environment.UsesCache)
@@ -230,17 +242,87 @@ public sealed class EnvironmentStack : Stack
         }
     }
 
-    /// <summary>Jobs run after the data stores (and their ingress rules) exist and before any service rolls.</summary>
+    /// <summary>
+    /// Per cluster, the databases and a role per workload that uses it: jobs own the schema of the databases they
+    /// reference, services read and write their rows; each gets CONNECT on the databases it references only.
+    /// </summary>
+    private MigrationGate? AddDatabaseAccess(Dictionary<string, Client> clients)
+    {
+        if (Databases.Count == 0)
+        {
+            return null;
+        }
+
+        var access = Databases.Select(database =>
+        {
+            var users = clients.Where(c => c.Value.Environment.DatabaseServers.Contains(database.Server.Resource))
+                .OrderBy(c => c.Key, StringComparer.Ordinal)
+                .ToList();
+            var roles = users.Select(c => CheckedRole(database, c.Key)).ToList();
+            var grants = database.Server.Databases.Select(db =>
+            {
+                var referencing = users.Where(c => c.Value.Environment.Databases.Contains(db.Resource)).ToList();
+                return new DatabaseGrant(
+                    db.DatabaseName,
+                    referencing.Where(c => c.Value.Kind == WorkloadKind.Job).Select(c => AuroraDatabase.RoleOf(c.Key)).ToList(),
+                    referencing.Where(c => c.Value.Kind == WorkloadKind.Service).Select(c => AuroraDatabase.RoleOf(c.Key)).ToList());
+            }).ToList();
+            return new DatabaseAccessPlan(database, roles, grants);
+        }).ToList();
+        return new MigrationGate(this, "DatabaseAccess", new MigrationGateProps
+        {
+            Cluster = Cluster,
+            Task = null,
+            SecurityGroup = null,
+            Databases = access,
+            ImageTag = props.ImageTag,
+            LogRetention = retention,
+            Production = Production,
+        });
+    }
+
+    private static string CheckedRole(AuroraDatabase database, string workload)
+    {
+        var role = AuroraDatabase.RoleOf(workload);
+        if (role.StartsWith("pg_", StringComparison.Ordinal) || role.StartsWith("rds", StringComparison.Ordinal)
+            || role is "public" || role.Equals(database.Server.MasterUserName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Workload '{workload}' would sign in to {database.Server.Resource} as role '{role}', which PostgreSQL or RDS reserves (or is the master user): rename the workload in the AppHost.");
+        }
+
+        return role;
+    }
+
+    /// <summary>
+    /// The database access gate runs after the data stores (and their ingress rules) exist; jobs run after it, and
+    /// every service rolls after both.
+    /// </summary>
     private void GateServicesOnJobs()
     {
-        var dataStores = new Construct?[] { Database, Cache, Secrets }.OfType<Construct>().ToArray();
+        var dataStores = Databases.Concat(new Construct?[] { Cache, Secrets }.OfType<Construct>()).ToArray();
+        var services = Services.Values.Select(s => (Construct)s.Service).ToArray();
+        var gates = new List<MigrationGate>();
+        if (DatabaseAccess is not null)
+        {
+            DatabaseAccess.ExecuteAfter(dataStores);
+            DatabaseAccess.ExecuteBefore(services);
+            gates.Add(DatabaseAccess);
+        }
+
         foreach (var gate in MigrationGates)
         {
             gate.ExecuteAfter(dataStores);
-            gate.ExecuteBefore(Services.Values.Select(s => (Construct)s.Service).ToArray());
+            if (DatabaseAccess is not null)
+            {
+                gate.ExecuteAfter(DatabaseAccess.Trigger);
+            }
+
+            gate.ExecuteBefore(services);
+            gates.Add(gate);
         }
 
-        _ = new TriggerProviderPolicy(this, "TriggerProvider", new TriggerProviderPolicyProps(MigrationGates, retention, Production));
+        _ = new TriggerProviderPolicy(this, "TriggerProvider", new TriggerProviderPolicyProps(gates, retention, Production));
     }
 
     /// <summary>The public load balancer for external services, and alarms that roll a failing deployment back.</summary>
@@ -299,7 +381,7 @@ public sealed class EnvironmentStack : Stack
             Services = Services.Select(s => (s.Key, s.Value.Service)).ToArray(),
             LoadBalancer = LoadBalancer?.LoadBalancer,
             TargetGroup = publicTargetGroup,
-            DatabaseClusterIdentifier = Database is null ? null : prefix,
+            DatabaseClusterIdentifier = Databases.Count > 0 ? Databases[0].ClusterIdentifier : null,
             CacheName = Cache is null ? null : prefix,
         });
         _ = new CostBudget(this, "Budget", new CostBudgetProps
@@ -321,4 +403,7 @@ public sealed class EnvironmentStack : Stack
             });
         }
     }
+
+    /// <summary>A workload as the data stores and services it uses see it.</summary>
+    private sealed record Client(WorkloadKind Kind, ContainerEnvironment Environment, ISecurityGroup SecurityGroup, Amazon.CDK.AWS.IAM.IRole TaskRole);
 }

@@ -67,7 +67,8 @@ public static class CostEstimator
                 $"{size.DesiredCount} x ({N(vcpu)} vCPU, {N(gb)} GB) x {N(serviceHours)} h, {settings.CpuArchitecture}", cost));
         }
 
-        if (environmentStack.Count("AWS::RDS::DBCluster") > 0)
+        var clusters = environmentStack.Count("AWS::RDS::DBCluster");
+        if (clusters > 0)
         {
             var (acu, hours) = env.Database.MinAcu > 0
                 ? ((decimal)env.Database.MinAcu, PriceTable.HoursPerMonth)
@@ -75,8 +76,8 @@ public static class CostEstimator
             // Readers scale with the writer, so each instance runs the writer's capacity.
             var instances = environmentStack.Count("AWS::RDS::DBInstance");
             lines.Add(new CostLine("Aurora Serverless v2",
-                $"{instances} x {N(acu)} ACU x {N(hours)} h{(env.Database.MinAcu > 0 ? string.Empty : " (pauses when idle)")} + {N(AuroraStorageGb)} GB storage",
-                (instances * acu * hours * prices.AuroraAcuHour) + (AuroraStorageGb * prices.AuroraStorageGbMonth)));
+                $"{instances} x {N(acu)} ACU x {N(hours)} h{(env.Database.MinAcu > 0 ? string.Empty : " (pauses when idle)")} + {clusters} x {N(AuroraStorageGb)} GB storage",
+                (instances * acu * hours * prices.AuroraAcuHour) + (clusters * AuroraStorageGb * prices.AuroraStorageGbMonth)));
         }
 
         if (environmentStack.Count("AWS::ElastiCache::ServerlessCache") > 0)
@@ -104,7 +105,8 @@ public static class CostEstimator
                 (webAcls * prices.WebAclMonth) + (environmentStack.WebAclRules * prices.WebAclRuleMonth)));
         }
 
-        var secrets = environmentStack.Count("AWS::SecretsManager::Secret");
+        // Each cluster's master secret is RDS's, not the template's, and billed all the same.
+        var secrets = environmentStack.Count("AWS::SecretsManager::Secret") + clusters;
         if (secrets > 0)
         {
             lines.Add(new CostLine("Secrets Manager", $"{secrets} secrets", secrets * prices.SecretMonth));

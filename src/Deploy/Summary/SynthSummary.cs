@@ -48,7 +48,7 @@ public sealed record SynthSummary(
 
         if (GeneratedSecrets.Count > 0)
         {
-            output.WriteLine($"Generated at creation, nothing to set: {string.Join(", ", GeneratedSecrets)} (the database password is Aurora's own secret).");
+            output.WriteLine($"Generated at creation, nothing to set: {string.Join(", ", GeneratedSecrets)} (databases: each workload signs in with IAM as its own role; RDS keeps and rotates the master password).");
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class CostEstimatorTests
 
     private static readonly ApplicationModel OneService = new(
         [new WorkloadModel("api", "Api.csproj", WorkloadKind.Service, [new EndpointModel("http", "http", External: true)], [])],
-        Database: null,
+        DatabaseServers: [],
         Cache: null,
         Secrets: []);
 

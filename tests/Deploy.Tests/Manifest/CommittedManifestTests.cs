@@ -19,7 +19,9 @@ public sealed class CommittedManifestTests
     {
         var model = _result.Model;
 
-        Assert.Equal(new DatabaseModel(ResourceNames.Postgres, ResourceNames.Database, ResourceNames.Database, "postgres", 17), model.Database);
+        Assert.Equal(
+            [new DatabaseServerModel(ResourceNames.Postgres, "postgres", 17, [new DatabaseModel(ResourceNames.Database, ResourceNames.Database)])],
+            model.DatabaseServers);
 //#if (valkey)
         Assert.Equal(new CacheModel(ResourceNames.Cache, "valkey"), model.Cache);
 //#endif

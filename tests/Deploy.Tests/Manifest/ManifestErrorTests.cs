@@ -111,20 +111,7 @@ public sealed class ManifestErrorTests
         var manifest = ManifestFixtures.Reference();
         manifest.Resources()["pg"]!["image"] = image;
 
-        Assert.Equal(major, ManifestFixtures.Read(manifest, "migrator").Model.Database!.EngineMajorVersion);
-    }
-
-    [Fact]
-    public void Several_databases_are_named()
-    {
-        var manifest = ManifestFixtures.Reference();
-        manifest.Resources()["reports"] = JsonNode.Parse("""{"type":"value.v0","connectionString":"{pg.connectionString};Database=reports"}""");
-
-        var error = ManifestFixtures.ReadFails(manifest, "migrator");
-
-        Assert.Equal("resources", error.Field);
-        Assert.Contains("appdb, reports", error.Detail, StringComparison.Ordinal);
-        Assert.Contains("one database", error.Detail, StringComparison.Ordinal);
+        Assert.Equal(major, ManifestFixtures.Read(manifest, "migrator").Model.DatabaseServers.Single().EngineMajorVersion);
     }
 
     [Fact]
@@ -137,17 +124,6 @@ public sealed class ManifestErrorTests
 
         Assert.Equal("resources", error.Field);
         Assert.Contains("cache, sessions", error.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Several_postgres_servers_are_named()
-    {
-        var manifest = ManifestFixtures.Reference();
-        manifest.Resources()["pg2"] = manifest.Resources()["pg"]!.DeepClone();
-
-        var error = ManifestFixtures.ReadFails(manifest, "migrator");
-
-        Assert.Contains("pg, pg2", error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,9 +96,10 @@ public sealed class ManifestShapeTests
         var result = ManifestFixtures.Read(manifest, "migrator");
 
         var api = result.Model.Workloads.Single(w => w.Name == "api");
-        Assert.Equal("appuser", result.Model.Database!.UserName);
-        Assert.IsType<DatabaseUserValue>(api.Environment.Single(e => e.Name == "APPDB_USERNAME").Value);
-        Assert.IsType<DatabasePasswordValue>(api.Environment.Single(e => e.Name == "APPDB_PASSWORD").Value);
+        Assert.Equal("appuser", Assert.Single(result.Model.DatabaseServers).MasterUserName);
+        Assert.Equal(new DatabaseUserValue("pg"), api.Environment.Single(e => e.Name == "APPDB_USERNAME").Value);
+        // In AWS the workload signs in with IAM: there is no password to hand it.
+        Assert.DoesNotContain(api.Environment, e => e.Name == "APPDB_PASSWORD");
         // pg-password no longer is the server's password: now it is just a secret of the app.
         Assert.Equal(new SecretValue("pg-password"), api.Environment.Single(e => e.Name == "OLD_PASSWORD").Value);
         Assert.DoesNotContain(result.Model.Secrets, s => s.Name == "renamed-secret");
@@ -114,7 +115,7 @@ public sealed class ManifestShapeTests
 
         var result = ManifestFixtures.Read(manifest, "migrator");
 
-        Assert.Equal("postgres", result.Model.Database!.UserName);
+        Assert.Equal("postgres", Assert.Single(result.Model.DatabaseServers).MasterUserName);
         Assert.Contains(result.Warnings, w => w.Field == "resources.pg.env.POSTGRES_USER");
     }
 
@@ -194,7 +195,7 @@ public sealed class ManifestShapeTests
 
         var model = ManifestFixtures.Read(manifest).Model;
 
-        Assert.Null(model.Database);
+        Assert.Empty(model.DatabaseServers);
         Assert.Null(model.Cache);
         Assert.True(Assert.Single(model.Services).IsExternal);
     }

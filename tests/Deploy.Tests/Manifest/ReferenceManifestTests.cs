@@ -13,7 +13,7 @@ public sealed class ReferenceManifestTests
     [Fact]
     public void Database_is_the_server_and_its_one_database()
     {
-        Assert.Equal(new DatabaseModel("pg", "appdb", "appdb", "postgres", 17), _result.Model.Database);
+        Assert.Equal([new DatabaseServerModel("pg", "postgres", 17, [new DatabaseModel("appdb", "appdb")])], _result.Model.DatabaseServers);
     }
 
     [Fact]
@@ -48,7 +48,6 @@ public sealed class ReferenceManifestTests
     [InlineData("ConnectionStrings__cache", typeof(CacheConnectionStringValue))]
     [InlineData("APPDB_HOST", typeof(DatabaseHostValue))]
     [InlineData("APPDB_PORT", typeof(DatabasePortValue))]
-    [InlineData("APPDB_PASSWORD", typeof(DatabasePasswordValue))]
     [InlineData("CACHE_HOST", typeof(CacheHostValue))]
     [InlineData("CACHE_PORT", typeof(CachePortValue))]
     public void Env_values_are_bound_by_meaning(string variable, Type expected)
@@ -71,12 +70,13 @@ public sealed class ReferenceManifestTests
         var jdbc = Assert.IsType<CompositeValue>(ValueOf(Api, "APPDB_JDBCCONNECTIONSTRING"));
 
         Assert.Equal(
-            [new LiteralValue("jdbc:postgresql://"), new DatabaseHostValue(), new LiteralValue(":"), new DatabasePortValue(), new LiteralValue("/appdb")],
+            [new LiteralValue("jdbc:postgresql://"), new DatabaseHostValue("pg"), new LiteralValue(":"), new DatabasePortValue("pg"), new LiteralValue("/appdb")],
             jdbc.Parts);
     }
 
     [Theory]
-    [InlineData("APPDB_URI", "URI-encodes the database password")]
+    [InlineData("APPDB_PASSWORD", "signs in to Aurora with a 15-minute IAM token instead of a password")]
+    [InlineData("APPDB_URI", "signs in to Aurora with a 15-minute IAM token instead of a password")]
     [InlineData("CACHE_PASSWORD", "the cache has no password in AWS")]
     [InlineData("CACHE_URI", "the cache has no password in AWS")]
     public void Variables_with_no_aws_equivalent_are_dropped_with_a_warning(string variable, string reason)

@@ -107,7 +107,7 @@ public sealed class SharedManifestTests
 
         var result = ManifestReader.Read(path, ManifestFixtures.Settings("weges-migration"));
 
-        Assert.Equal(new DatabaseModel("pgserver", "weges", "weges", "postgres", 17), result.Model.Database);
+        Assert.Equal([new DatabaseServerModel("pgserver", "postgres", 17, [new DatabaseModel("weges", "weges")])], result.Model.DatabaseServers);
         Assert.Equal(["weges-migration"], result.Model.Jobs.Select(j => j.Name));
         var web = result.Model.Workloads.Single(w => w.Name == "webfrontend");
         Assert.True(web.IsExternal);

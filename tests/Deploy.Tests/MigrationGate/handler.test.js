@@ -1,7 +1,7 @@
 // Run by MigrationGateHandlerTests (and by hand: node --test tests/Deploy.Tests/MigrationGate/).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { decide, gate } = require('../../../src/Deploy/Constructs/MigrationGate/handler.js');
+const { decide, gate, statements } = require('../../../src/Deploy/Constructs/MigrationGate/handler.js');
 
 const env = {
   CLUSTER: 'cluster', TASK_DEFINITION: 'td', CONTAINER: 'migrations', SUBNETS: 'a,b', SECURITY_GROUPS: 'sg', IMAGE_TAG: 't', POLL_MS: '0',
@@ -57,5 +57,67 @@ test('a deployment fails when the job exits non-zero', async () => {
 test('a deployment fails when the stack status cannot be read', async () => {
   const { ecs, calls } = fakeEcs(0);
   await assert.rejects(gate(env, ecs, async () => { throw new Error('throttled'); }, forever), /throttled/);
+  assert.deepEqual(calls, []);
+});
+
+const server = {
+  cluster: 'arn:cluster', secret: 'arn:secret', roles: ['api', 'migrations'],
+  databases: [{ name: 'appdb', owners: ['migrations'], users: ['api'] }, { name: 'reports', owners: [], users: [] }],
+};
+
+function fakeSql({ existing = [], resumingTimes = 0 } = {}) {
+  const calls = [];
+  let resuming = resumingTimes;
+  const sql = async (input) => {
+    if (resuming > 0) {
+      resuming -= 1;
+      throw Object.assign(new Error('resuming'), { name: 'DatabaseResumingException' });
+    }
+    calls.push(input);
+    if (input.sql.startsWith('SELECT 1 FROM pg_database')) {
+      return { records: existing.includes(input.parameters[0].value.stringValue) ? [[{ longValue: 1 }]] : [] };
+    }
+    return {};
+  };
+  return { sql, calls };
+}
+
+test('database access: every role signs in with IAM and each database admits only its roles', () => {
+  const sqls = statements(server).map((s) => `${s.database}: ${s.sql ?? 'create ' + s.createDatabase}`);
+  assert.ok(sqls.includes('postgres: GRANT rds_iam TO "api"'));
+  assert.ok(sqls.includes('postgres: REVOKE ALL ON DATABASE "appdb" FROM PUBLIC'));
+  assert.ok(sqls.includes('postgres: GRANT CONNECT ON DATABASE "appdb" TO "api"'));
+  assert.ok(sqls.includes('appdb: GRANT USAGE, CREATE ON SCHEMA public TO "migrations"'));
+  assert.ok(sqls.includes('appdb: ALTER DEFAULT PRIVILEGES FOR ROLE "migrations" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "api"'));
+  assert.ok(sqls.includes('postgres: REVOKE ALL ON DATABASE "reports" FROM PUBLIC'));
+  assert.ok(!sqls.some((s) => s.includes('"api"') && s.includes('"reports"')), 'api gets nothing on reports');
+  assert.ok(!sqls.some((s) => /GRANT (CREATE|ALL)[^;]*TO "api"/.test(s)), 'api gets no DDL');
+});
+
+test('database access: identifiers are quoted', () => {
+  const sqls = statements({ ...server, databases: [{ name: 'we"ird', owners: [], users: ['api'] }] }).map((s) => s.sql ?? '');
+  assert.ok(sqls.includes('GRANT CONNECT ON DATABASE "we""ird" TO "api"'));
+});
+
+test('database access: a missing database is created, an existing one is not, through the Data API as the master', async () => {
+  const { sql, calls } = fakeSql({ existing: ['appdb'] });
+  assert.deepEqual(await gate({ DATABASES: JSON.stringify([server]) }, async () => assert.fail('no task'), async () => 'UPDATE_IN_PROGRESS', forever, sql), { granted: true });
+  const creates = calls.filter((c) => c.sql.startsWith('CREATE DATABASE')).map((c) => c.sql);
+  assert.deepEqual(creates, ['CREATE DATABASE "reports"']);
+  assert.ok(calls.every((c) => c.resourceArn === 'arn:cluster' && c.secretArn === 'arn:secret'));
+});
+
+test('database access: a resuming cluster is retried, then the job runs', async () => {
+  const { sql, calls } = fakeSql({ resumingTimes: 1 });
+  const { ecs, calls: ecsCalls } = fakeEcs(0);
+  const result = await gate({ ...env, DATABASES: JSON.stringify([server]) }, ecs, async () => 'UPDATE_IN_PROGRESS', forever, sql);
+  assert.deepEqual(result, { taskArn: 'arn:task', exitCode: 0 });
+  assert.ok(calls.length > 0);
+  assert.deepEqual(ecsCalls, ['RunTask', 'DescribeTasks']);
+});
+
+test('database access: a rollback changes nothing', async () => {
+  const { sql, calls } = fakeSql();
+  assert.deepEqual(await gate({ DATABASES: JSON.stringify([server]) }, async () => assert.fail('no task'), async () => 'UPDATE_ROLLBACK_IN_PROGRESS', forever, sql), { skipped: true });
   assert.deepEqual(calls, []);
 });

@@ -44,4 +44,16 @@ public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) :
         Assert.All(acknowledgements, a => Assert.True(a.Reason.Length >= 40, $"{a.Id}: the reason must explain the decision."));
         Assert.All(acknowledgements, a => Assert.True(a.Used, $"{a.Id} on /{a.Resource}/ matches nothing any more: remove it."));
     }
+
+    [Fact]
+    public void Database_credentials_and_production_deletion_protection_are_never_acknowledged()
+    {
+        var acknowledgements = nag.Runs[0].Acknowledgements;
+        var smg4 = Assert.Single(acknowledgements, a => a.Id == "AwsSolutions-SMG4");
+        Assert.DoesNotMatch($"^(?:{smg4.Resource})$", "DatabaseSecret");
+        Assert.Matches($"^(?:{smg4.Resource})$", "AppSecretApiKey");
+        var rds10 = Assert.Single(acknowledgements, a => a.Id == "AwsSolutions-RDS10");
+        Assert.DoesNotContain(rds10.Environments!, e => e is "prod" or "*");
+        Assert.All(nag.Runs, r => Assert.DoesNotContain(r.Findings, f => f.Rule.Contains("SMG4", StringComparison.Ordinal)));
+    }
 }

@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Deploy.Model;
 using AppDelivery.Aspire.Deploy.Settings;
 using AppDelivery.Aspire.Deploy.Stacks;
 using AppDelivery.Aspire.Deploy.Tests.Settings;
@@ -7,7 +8,7 @@ namespace AppDelivery.Aspire.Deploy.Tests.Nag;
 
 /// <summary>
 /// Synthesizes every environment (and production with a domain, which adds HTTPS, DNS and a certificate)
-/// and runs cdk-nag's AwsSolutions pack over them, after <c>npm ci</c> when the tool is not installed.
+/// and the app grown to several databases and servers, and runs cdk-nag's AwsSolutions pack over them, after <c>npm ci</c> when the tool is not installed.
 /// </summary>
 public sealed class NagEnvironments : IDisposable
 {
@@ -33,6 +34,8 @@ public sealed class NagEnvironments : IDisposable
         [
             NagRun.Check(ToolDirectory, Environments.Select(e => Synthesize(settings, e))),
             NagRun.Check(ToolDirectory, [Synthesize(settings with { Domain = new DomainSettings("example.com", null) }, "prod")]),
+            NagRun.Check(ToolDirectory, [Synthesize(settings, "dev", GrownApplication.Create())]),
+            NagRun.Check(ToolDirectory, [Synthesize(settings, "prod", GrownApplication.Create())]),
         ];
     }
 
@@ -50,11 +53,11 @@ public sealed class NagEnvironments : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private string Synthesize(DeploymentSettings settings, string environment)
+    private string Synthesize(DeploymentSettings settings, string environment, ApplicationModel? application = null)
     {
         var directory = Directory.CreateTempSubdirectory("cdk-nag-").FullName;
         directories.Add(directory);
-        CloudAssemblyBuilder.Build(TestApplication.Create(withOperatorSecret: true), settings, environment, "1.0.0", directory, validateTemplates: false)
+        CloudAssemblyBuilder.Build(application ?? TestApplication.Create(withOperatorSecret: true), settings, environment, "1.0.0", directory, validateTemplates: false)
             .App.Synth();
         return directory;
     }

@@ -7,7 +7,7 @@ namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
 [Collection(CdkCollectionDefinition.Name)]
 public sealed class ContainerEnvironmentTests
 {
-    private static readonly WorkloadBindings Nothing = new(null, null, new Dictionary<string, Amazon.CDK.AWS.SecretsManager.Secret>(), ["api"]);
+    private static readonly WorkloadBindings Nothing = new([], null, new Dictionary<string, Amazon.CDK.AWS.SecretsManager.Secret>(), ["api"]);
 
     [Fact]
     public void A_secret_inside_a_longer_value_is_rejected()
@@ -20,8 +20,8 @@ public sealed class ContainerEnvironmentTests
     [Fact]
     public void A_database_value_without_a_database_is_rejected()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Translate(new("ConnectionStrings__appdb", new DatabaseConnectionStringValue())));
-        Assert.Contains("has none", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => Translate(new("ConnectionStrings__appdb", new DatabaseConnectionStringValue("appdb"))));
+        Assert.Contains("database 'appdb', which the app does not have", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

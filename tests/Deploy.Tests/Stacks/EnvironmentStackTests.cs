@@ -40,10 +40,11 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.Equal(1, counts["AWS::RDS::DBCluster"]);
         Assert.Equal(Fixture.EnvironmentSettings.Production ? 2 : 1, counts["AWS::RDS::DBInstance"]);
         Assert.Equal(1, counts["AWS::ElastiCache::ServerlessCache"]);
-        Assert.Equal(2, counts["AWS::SecretsManager::Secret"]);
+        // The app's api-key; the database master secret is RDS's own, not the template's.
+        Assert.Equal(1, counts["AWS::SecretsManager::Secret"]);
         Assert.Equal(1, counts["AWS::ElasticLoadBalancingV2::LoadBalancer"]);
         Assert.Equal(1, counts["AWS::WAFv2::WebACL"]);
-        Assert.Equal(1, counts["Custom::Trigger"]);
+        Assert.Equal(2, counts["Custom::Trigger"]);
         Assert.Equal(1, counts["AWS::Budgets::Budget"]);
         Assert.Equal(1, counts["AWS::CloudWatch::Dashboard"]);
     }
@@ -53,7 +54,6 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     {
         Assert.Equal("AWS::RDS::DBCluster", (string?)Json.Resource(AuroraDatabase.ClusterLogicalId)["Type"]);
         Assert.Equal("AWS::RDS::DBInstance", (string?)Json.Resource(AuroraDatabase.WriterLogicalId)["Type"]);
-        Assert.Equal("AWS::SecretsManager::Secret", (string?)Json.Resource(AuroraDatabase.SecretLogicalId)["Type"]);
         Assert.Equal("AWS::ElastiCache::ServerlessCache", (string?)Json.Resource(ServerlessCache.CacheLogicalId)["Type"]);
         Assert.Equal("AWS::SecretsManager::Secret", (string?)Json.Resource("AppSecretApiKey")["Type"]);
         foreach (var workload in new[] { Api, Web, Migrations })
@@ -73,7 +73,8 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             ["StorageEncrypted"] = true,
             ["EnableIAMDatabaseAuthentication"] = true,
             ["MasterUsername"] = "postgres",
-            ["DatabaseName"] = "appdb",
+            ["ManageMasterUserPassword"] = true,
+            ["EnableHttpEndpoint"] = true,
             ["Port"] = AuroraDatabase.DatabasePort,
             ["ServerlessV2ScalingConfiguration"] = Match.ObjectLike(new Dictionary<string, object>
             {
@@ -112,7 +113,6 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         var cluster = Json.Resource(AuroraDatabase.ClusterLogicalId);
         Assert.Equal(production, (bool?)cluster.Properties()["DeletionProtection"] ?? false);
         Assert.Equal(production ? "Snapshot" : "Delete", (string?)cluster["DeletionPolicy"]);
-        Assert.Equal(production ? "Retain" : "Delete", (string?)Json.Resource(AuroraDatabase.SecretLogicalId)["DeletionPolicy"]);
         Assert.Equal(Fixture.EnvironmentSettings.Database.BackupRetentionDays, (int)cluster.Properties()["BackupRetentionPeriod"]!);
         if (production)
         {
@@ -137,7 +137,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         var json = JsonSerializer.Serialize(value.AsObject());
         Assert.Contains(GeneratedConnectionStringStart, json, StringComparison.Ordinal);
         Assert.Contains(
-            $";Port={AuroraDatabase.DatabasePort};Database=appdb;Username=postgres;SSL Mode=Require;Timeout=30",
+            $";Port={AuroraDatabase.DatabasePort};Database=appdb;Username=api;SSL Mode=VerifyFull;Root Certificate=/app/rds-global-bundle.pem;Timeout=30",
             json,
             StringComparison.Ordinal);
         Assert.Contains(AuroraDatabase.ClusterLogicalId, json, StringComparison.Ordinal);
@@ -145,16 +145,28 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void Every_database_user_gets_pg_password_from_the_cluster_secret_and_nobody_else()
+    public void Every_database_user_signs_in_with_iam_as_its_own_role_and_nobody_else_may()
     {
+        var connects = Json.PolicyStatements()
+            .Where(s => s.Statement["Action"]!.ToJsonString().Contains("rds-db:connect", StringComparison.Ordinal))
+            .ToList();
         foreach (var workload in new[] { Api, Migrations })
         {
-            var secret = Json.Container(workload).Secrets()[ContainerEnvironment.DatabasePasswordVariable].ToJsonString();
-            Assert.Contains(AuroraDatabase.SecretLogicalId, secret, StringComparison.Ordinal);
-            Assert.EndsWith(":password::\"]]}", secret, StringComparison.Ordinal);
+            var container = Json.Container(workload);
+            Assert.Equal("true", (string?)container.Variables()[ContainerEnvironment.DatabaseIamAuthenticationVariable]);
+            Assert.DoesNotContain(container.Secrets().Keys, k => k.Contains("PG", StringComparison.Ordinal) || k.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase));
+            var statement = Assert.Single(connects, s => s.Id.StartsWith($"{NameCase.Pascal(workload)}TaskTaskDefinitionTaskRole", StringComparison.Ordinal)).Statement;
+            var resource = statement["Resource"]!.ToJsonString();
+            Assert.Contains("DBClusterResourceId", resource, StringComparison.Ordinal);
+            Assert.EndsWith($"/{workload}\"]]}}", resource, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(ContainerEnvironment.DatabasePasswordVariable, Json.Container(Web).Secrets().Keys);
+        Assert.Equal(2, connects.Count);
+        Assert.DoesNotContain(ContainerEnvironment.DatabaseIamAuthenticationVariable, Json.Container(Web).Variables().Keys);
+        var cluster = Json.Resource(AuroraDatabase.ClusterLogicalId).Properties();
+        Assert.True((bool)cluster["EnableIAMDatabaseAuthentication"]!);
+        Assert.True((bool)cluster["ManageMasterUserPassword"]!);
+        Assert.Null(cluster["MasterUserPassword"]);
     }
 
     [Fact]
@@ -347,9 +359,8 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         var strings = Json.Strings().Concat(Fixture.BaseJson.Strings()).ToArray();
         Assert.DoesNotContain(strings, s => s.Value.Contains("password=", StringComparison.OrdinalIgnoreCase));
 
-        // The master password is a dynamic reference resolved by CloudFormation, never a value.
-        var masterPassword = Json.Resource(AuroraDatabase.ClusterLogicalId).Properties()["MasterUserPassword"]!;
-        Assert.StartsWith("{{resolve:secretsmanager:", (string?)masterPassword["Fn::Join"]![1]![0], StringComparison.Ordinal);
+        // The master password is RDS's: generated, kept and rotated in Secrets Manager, never in the template.
+        Assert.Null(Json.Resource(AuroraDatabase.ClusterLogicalId).Properties()["MasterUserPassword"]);
 
         // A secret's value in the template can only be the placeholder of an operator-set secret.
         Assert.All(
@@ -372,14 +383,37 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
     }
 
     [Fact]
-    public void Migration_gate_runs_after_the_data_stores_and_before_every_service()
+    public void Migration_gate_runs_after_the_data_stores_and_the_database_access_and_before_every_service()
     {
-        var (triggerId, trigger) = Assert.Single(Json.Resources("Custom::Trigger"));
-        Assert.Superset(
-            new HashSet<string> { AuroraDatabase.ClusterLogicalId, AuroraDatabase.WriterLogicalId, AuroraDatabase.SecretLogicalId, ServerlessCache.CacheLogicalId, "AppSecretApiKey" },
-            trigger.DependsOn().ToHashSet());
+        var triggers = Json.Resources("Custom::Trigger").ToList();
+        var (accessId, access) = Assert.Single(triggers, t => t.Id.StartsWith("DatabaseAccess", StringComparison.Ordinal));
+        var (triggerId, trigger) = Assert.Single(triggers, t => t.Id.StartsWith($"{NameCase.Pascal(Migrations)}Gate", StringComparison.Ordinal));
+        var dataStores = new HashSet<string> { AuroraDatabase.ClusterLogicalId, AuroraDatabase.WriterLogicalId, ServerlessCache.CacheLogicalId, "AppSecretApiKey" };
+        Assert.Superset(dataStores, access.DependsOn().ToHashSet());
+        Assert.Superset(dataStores, trigger.DependsOn().ToHashSet());
+        Assert.Contains(accessId, trigger.DependsOn());
         Assert.All(Json.Resources("AWS::ECS::Service"), s => Assert.Contains(triggerId, s.Resource.DependsOn()));
+        Assert.All(Json.Resources("AWS::ECS::Service"), s => Assert.Contains(accessId, s.Resource.DependsOn()));
         Assert.Equal("900000", (string?)trigger.Properties()["Timeout"]);
+    }
+
+    [Fact]
+    public void Database_access_gate_owns_the_schema_by_the_job_and_gives_the_service_rows_only()
+    {
+        var (_, handler) = Assert.Single(Json.Resources("AWS::Lambda::Function"),
+            f => f.Resource.Properties()["Environment"]?["Variables"]?["DATABASES"] is not null);
+        var plan = handler.Properties()["Environment"]!["Variables"]!["DATABASES"]!;
+        var text = string.Concat(plan["Fn::Join"]![1]!.AsArray().Select(p => p is JsonValue ? (string?)p : "<token>"));
+        Assert.Contains("""
+            "roles":["api","migrations"],"databases":[{"name":"appdb","owners":["migrations"],"users":["api"]}]
+            """, text, StringComparison.Ordinal);
+        Assert.Contains("MasterUserSecret.SecretArn", plan.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(handler.Properties()["VpcConfig"]);
+        var secretReads = Json.PolicyStatements()
+            .Where(s => s.Statement["Action"]!.ToJsonString().Contains("secretsmanager:GetSecretValue", StringComparison.Ordinal)
+                && s.Statement["Resource"]!.ToJsonString().Contains("MasterUserSecret", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal("DatabaseAccessRoleDefaultPolicy", Assert.Single(secretReads).Id[..^8]);
     }
 
     [Fact]

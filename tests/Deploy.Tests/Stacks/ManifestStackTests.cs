@@ -22,11 +22,11 @@ public sealed class ManifestStackTests(ManifestEnvironment fromManifest, DevEnvi
     {
         var api = fromManifest.EnvironmentJson.Container(TestApplication.Api);
         var variables = api.Variables();
-        Assert.Contains("SSL Mode=Require", variables["ConnectionStrings__appdb"].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("SSL Mode=VerifyFull", variables["ConnectionStrings__appdb"].ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("ssl=true", variables["ConnectionStrings__cache"].ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("8080", (string?)variables[ContainerEnvironment.HttpPortsVariable]);
         Assert.Equal(
-            new[] { "Auth__ApiKey", ContainerEnvironment.DatabasePasswordVariable }.Order(StringComparer.Ordinal),
+            new[] { "Auth__ApiKey" },
             api.Secrets().Keys.Order(StringComparer.Ordinal));
     }
 
@@ -41,6 +41,6 @@ public sealed class ManifestStackTests(ManifestEnvironment fromManifest, DevEnvi
     public void Local_container_passwords_are_not_secrets_of_the_app()
     {
         var secrets = fromManifest.EnvironmentJson.Resources("AWS::SecretsManager::Secret").Select(s => s.Id).Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "AppSecretApiKey", AuroraDatabase.SecretLogicalId }, secrets);
+        Assert.Equal(new[] { "AppSecretApiKey" }, secrets);
     }
 }

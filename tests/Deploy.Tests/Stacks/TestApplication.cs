@@ -39,19 +39,19 @@ internal static class TestApplication
             [
                 new WorkloadModel(Migrations, "../Migrations/Migrations.csproj", WorkloadKind.Job, [],
                 [
-                    new("ConnectionStrings__appdb", new DatabaseConnectionStringValue()),
+                    new("ConnectionStrings__appdb", new DatabaseConnectionStringValue("appdb")),
                 ]),
                 new WorkloadModel(Api, "../Api/Api.csproj", WorkloadKind.Service, [InternalHttp],
                 [
                     new("ASPNETCORE_FORWARDEDHEADERS_ENABLED", new LiteralValue("true")),
                     new("HTTP_PORTS", new ServicePortValue(Api, "http")),
-                    new("ConnectionStrings__appdb", new DatabaseConnectionStringValue()),
+                    new("ConnectionStrings__appdb", new DatabaseConnectionStringValue("appdb")),
                     new("ConnectionStrings__cache", new CacheConnectionStringValue()),
                     new("Auth__ApiKey", new SecretValue(ApiKey)),
                 ]),
                 new WorkloadModel(Web, "../Web/Web.csproj", WorkloadKind.Service, [ExternalHttp], webEnvironment),
             ],
-            new DatabaseModel("postgres", "appdb", "appdb", "postgres", 17),
+            [new DatabaseServerModel("postgres", "postgres", 17, [new DatabaseModel("appdb", "appdb")])],
             new CacheModel("cache", "valkey"),
             secrets);
     }

@@ -1,0 +1,74 @@
+using AppDelivery.Aspire.Api.Tests.Infrastructure;
+using AppDelivery.Aspire.LocalServers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace AppDelivery.Aspire.Api.Tests;
+
+/// <summary>
+/// <c>Database:IamAuthentication</c> (set by the deployment) makes the Api sign in with an RDS IAM token of its AWS
+/// credentials; unset (locally, in tests) the connection string is used as it is.
+/// </summary>
+public sealed class DatabaseIamAuthenticationTests : IAsyncLifetime
+{
+    private static readonly string[] AwsVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"];
+
+    private readonly Dictionary<string, string?> saved = AwsVariables.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+    private PostgresServer? server;
+
+    public async Task InitializeAsync()
+    {
+        server = await PostgresServer.StartAsync();
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+        Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var (name, value) in saved)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task With_iam_the_api_presents_a_token_as_its_password()
+    {
+        // The local server knows no such token, so it refuses the password: proof that one was sent.
+        var error = await Assert.ThrowsAsync<PostgresException>(() => OpenAsync(iam: true));
+        Assert.Equal(PostgresErrorCodes.InvalidPassword, error.SqlState);
+    }
+
+    [Fact]
+    public async Task Without_iam_no_password_is_invented()
+    {
+        var error = await Assert.ThrowsAsync<NpgsqlException>(() => OpenAsync(iam: false));
+        Assert.IsNotType<PostgresException>(error);
+        Assert.Contains("No password has been provided", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task OpenAsync(bool iam)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(server!.ConnectionString) { Username = "api", Password = null, Timeout = 5 };
+        var configuration = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{ResourceNames.Database}"] = builder.ConnectionString,
+            [$"ConnectionStrings:{ResourceNames.Cache}"] = "127.0.0.1:1",
+        };
+        if (iam)
+        {
+            configuration[ConfigurationKeys.DatabaseIamAuthentication] = "true";
+        }
+
+        using var factory = new ApiApplicationFactory(configuration, Environments.Production);
+        await using var connection = await factory.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+    }
+}
