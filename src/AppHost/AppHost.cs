@@ -3,6 +3,9 @@ using AppDelivery.Aspire.AppHost;
 using AppDelivery.Aspire.AppHost.LocalServers;
 
 var builder = DistributedApplication.CreateBuilder(args);
+//#if (aws)
+builder.AddAwsDeploymentPipeline();
+//#endif
 
 IResourceBuilder<IResourceWithConnectionString> database;
 //#if (valkey)
