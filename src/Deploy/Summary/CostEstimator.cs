@@ -104,6 +104,13 @@ public static class CostEstimator
                 (webAcls * prices.WebAclMonth) + (environmentStack.WebAclRules * prices.WebAclRuleMonth)));
         }
 
+        var distributions = environmentStack.Count("AWS::CloudFront::Distribution");
+        if (distributions > 0)
+        {
+            // Billed per request and GB out, nothing fixed; the always-free tier covers 1 TB and 10 M requests a month.
+            lines.Add(new CostLine("CloudFront", $"{distributions} distribution (no fixed charge; usage above the free tier not counted)", 0m));
+        }
+
         var secrets = environmentStack.Count("AWS::SecretsManager::Secret");
         if (secrets > 0)
         {

@@ -78,6 +78,7 @@ public sealed class CostEstimatorTests
         {
             ["AWS::SecretsManager::Secret"] = 3,
             ["AWS::WAFv2::WebACL"] = 1,
+            ["AWS::CloudFront::Distribution"] = 1,
             ["AWS::CloudWatch::Alarm"] = 4,
         }, WebAclRules: 2);
         var baseStack = new TemplateInventory("base", new Dictionary<string, int> { ["AWS::EC2::NatGateway"] = 2 }, WebAclRules: 0);
@@ -86,6 +87,7 @@ public sealed class CostEstimatorTests
 
         Assert.Equal(3 * Prices.SecretMonth, cost.EnvironmentLines.Single(l => l.Item == "Secrets Manager").MonthlyUsd);
         Assert.Equal(Prices.WebAclMonth + (2 * Prices.WebAclRuleMonth), cost.EnvironmentLines.Single(l => l.Item == "WAF").MonthlyUsd);
+        Assert.Equal(0m, cost.EnvironmentLines.Single(l => l.Item == "CloudFront").MonthlyUsd);
         Assert.Equal((2 * 730m * (Prices.NatGatewayHour + Prices.PublicIpv4Hour)) + (CostEstimator.NatDataGbPerMonth * Prices.NatGatewayDataGb),
             cost.SharedLines.Single(l => l.Item == "NAT gateway").MonthlyUsd);
     }
