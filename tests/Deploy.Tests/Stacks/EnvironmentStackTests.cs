@@ -224,6 +224,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             .ToArray();
         Assert.Equal(3, collectors.Length);
         Assert.All(collectors, c => Assert.Equal(TelemetryCollector.Image, (string?)c["Image"]));
+        Assert.True(Version.Parse(TelemetryCollector.Image.Split(":v")[1]) >= new Version(0, 49, 0), $"{TelemetryCollector.Image} is older than the 2026-07 release v0.49.0");
     }
 
     [Fact]
