@@ -108,7 +108,7 @@ public static class CostEstimator
         if (distributions > 0)
         {
             // Billed per request and GB out, nothing fixed; the always-free tier covers 1 TB and 10 M requests a month.
-            lines.Add(new CostLine("CloudFront", $"{distributions} distribution (no fixed charge; usage above the free tier not counted)", 0m));
+            lines.Add(new CostLine("CloudFront", $"{distributions} distribution (no fixed charge, usage not counted)", 0m));
         }
 
         var secrets = environmentStack.Count("AWS::SecretsManager::Secret");
