@@ -28,7 +28,7 @@ public sealed class AppSecrets : Construct
             var secret = new Secret(this, model.Name, new SecretProps
             {
                 Description = model.Generate is null
-                    ? $"Secret parameter '{model.Name}'. Set it: put-secret-value --secret-string '{{\"{ValueKey}\":\"...\"}}'"
+                    ? $"Secret parameter '{model.Name}': JSON {{\"{ValueKey}\": ...}}, set with the command the synth summary prints (value on stdin)."
                     : $"Secret parameter '{model.Name}', generated at creation.",
                 GenerateSecretString = model.Generate is { } generate
                     ? new SecretStringGenerator

@@ -18,6 +18,12 @@ public sealed record PublicLoadBalancerProps
     /// <summary>With one: HTTPS on 443 and HTTP redirected to it; without: HTTP only.</summary>
     public required ICertificate? Certificate { get; init; }
 
+    /// <summary>
+    /// With one (and no certificate): HTTP from CloudFront only, and only requests carrying the origin header;
+    /// anything else gets 403. Without: open to the internet.
+    /// </summary>
+    public required OriginVerification? CloudFrontOrigin { get; init; }
+
     /// <summary>With one: an alias record <c>{Hostname}.{zone}</c>.</summary>
     public required IHostedZone? Zone { get; init; }
 
@@ -44,7 +50,7 @@ public sealed class PublicLoadBalancer : Construct
         {
             Vpc = props.Vpc,
             AllowAllOutbound = false,
-            Description = "Public load balancer: HTTP(S) from the internet",
+            Description = props.CloudFrontOrigin is null ? "Public load balancer: HTTP(S) from the internet" : "Public load balancer: HTTP from CloudFront",
         });
         LoadBalancer = new ApplicationLoadBalancer(this, "LoadBalancer", new ApplicationLoadBalancerProps
         {
@@ -75,12 +81,21 @@ public sealed class PublicLoadBalancer : Construct
         }
         else
         {
+            CloudFrontOrigin = props.CloudFrontOrigin;
             Listener = LoadBalancer.AddListener("Http", new BaseApplicationListenerProps
             {
                 Port = 80,
                 Protocol = ApplicationProtocol.HTTP,
-                Open = true,
+                Open = CloudFrontOrigin is null,
+                DefaultAction = CloudFrontOrigin is null
+                    ? null
+                    : ListenerAction.FixedResponse(403, new FixedResponseOptions { ContentType = "text/plain", MessageBody = "Forbidden" }),
             });
+            if (CloudFrontOrigin is not null)
+            {
+                SecurityGroup.AddIngressRule(
+                    Peer.PrefixList(CloudFrontOrigin.PrefixListId), Port.Tcp(80), "HTTP from CloudFront's origin-facing servers");
+            }
         }
 
         var scheme = props.Certificate is null ? "http" : "https";
@@ -105,6 +120,9 @@ public sealed class PublicLoadBalancer : Construct
     public ApplicationListener Listener { get; }
 
     public SecurityGroup SecurityGroup { get; }
+
+    /// <summary>Set when only CloudFront may reach this load balancer.</summary>
+    public OriginVerification? CloudFrontOrigin { get; }
 
     public string Url { get; }
 
@@ -142,6 +160,10 @@ public sealed class PublicLoadBalancer : Construct
                 UnhealthyThresholdCount = 3,
             },
             DeregistrationDelay = Duration.Seconds(30),
+            Priority = CloudFrontOrigin is null ? null : 1,
+            Conditions = CloudFrontOrigin is null
+                ? null
+                : new[] { ListenerCondition.HttpHeader(OriginVerification.HeaderName, new[] { CloudFrontOrigin.HeaderValue }) },
         });
         return targetGroup;
     }

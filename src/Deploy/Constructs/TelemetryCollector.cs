@@ -26,8 +26,11 @@ public sealed class TelemetryCollector : Construct
 {
     public const string ContainerName = "otel-collector";
 
-    /// <summary>Pinned: the collector's config format changes between releases.</summary>
-    public const string Image = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3";
+    /// <summary>
+    /// Pinned: the collector's config format changes between releases. v0.49.0 is the newest release (2026-07) and
+    /// still ships every component the config below uses (otlp, batch, awsxray, awsemf, awscloudwatchlogs).
+    /// </summary>
+    public const string Image = "public.ecr.aws/aws-observability/aws-otel-collector:v0.49.0";
 
     /// <summary>X-Ray's trace APIs have no resource-level permissions, so these need resource <c>*</c>.</summary>
     public static readonly IReadOnlyList<string> XRayActions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"];

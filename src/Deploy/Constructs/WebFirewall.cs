@@ -3,8 +3,12 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
+/// <param name="BehindCloudFront">
+/// The load balancer sees CloudFront's addresses: the rate limit counts the client address CloudFront puts first in
+/// <c>X-Forwarded-For</c> (a client can prepend its own, so this limits casual floods, not a determined attacker).
+/// </param>
 /// <param name="RequestsPerFiveMinutes">Per client IP; above it requests are blocked.</param>
-public sealed record WebFirewallProps(string Name, string LoadBalancerArn, int RequestsPerFiveMinutes = 2000);
+public sealed record WebFirewallProps(string Name, string LoadBalancerArn, bool BehindCloudFront, int RequestsPerFiveMinutes = 2000);
 
 /// <summary>WAF web ACL on the load balancer: AWS managed common and known-bad-inputs rules, and a per-IP rate limit.</summary>
 public sealed class WebFirewall : Construct
@@ -33,7 +37,10 @@ public sealed class WebFirewall : Construct
                         RateBasedStatement = new CfnWebACL.RateBasedStatementProperty
                         {
                             Limit = props.RequestsPerFiveMinutes,
-                            AggregateKeyType = "IP",
+                            AggregateKeyType = props.BehindCloudFront ? "FORWARDED_IP" : "IP",
+                            ForwardedIpConfig = props.BehindCloudFront
+                                ? new CfnWebACL.ForwardedIPConfigurationProperty { HeaderName = "X-Forwarded-For", FallbackBehavior = "MATCH" }
+                                : null,
                         },
                     },
                     VisibilityConfig = Visibility("RateLimitPerIp"),

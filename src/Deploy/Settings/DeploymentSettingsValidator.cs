@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AppDelivery.Aspire.Deploy.Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Settings;
 
@@ -35,6 +36,27 @@ public static partial class DeploymentSettingsValidator
         ValidateGitHub(file, settings);
         ValidateDomain(file, settings.Domain);
         ValidateEnvironments(file, settings.Environments);
+        ValidateUserTraffic(file, settings);
+    }
+
+    /// <summary>Production is HTTPS for users; CloudFront in front of the load balancer needs its prefix list in the region.</summary>
+    private static void ValidateUserTraffic(string file, DeploymentSettings settings)
+    {
+        if (settings.Domain is not null)
+        {
+            return;
+        }
+
+        foreach (var (name, environment) in settings.Environments)
+        {
+            Require(file, $"environments.{name}.cloudFront", environment.CloudFront || !environment.Production,
+                "a production environment without a domain must be served through CloudFront (true), or users get plain HTTP");
+        }
+
+        Require(file, "region",
+            !settings.Environments.Values.Any(e => e.CloudFront) || CloudFrontPrefixLists.IdIn(settings.Region) is not null,
+            $"CloudFront's origin-facing prefix list is not known for '{settings.Region}' (known: {string.Join(", ", CloudFrontPrefixLists.Regions)}); " +
+            "set a domain, or add the region's id (aws ec2 describe-managed-prefix-lists --filters Name=prefix-list-name,Values=com.amazonaws.global.cloudfront.origin-facing) to CloudFrontPrefixLists");
     }
 
     private static void ValidateAvailabilityZones(string file, DeploymentSettings settings)

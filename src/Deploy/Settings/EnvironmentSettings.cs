@@ -6,6 +6,11 @@ namespace AppDelivery.Aspire.Deploy.Settings;
 /// <param name="DefaultService">Size of every service not named in <paramref name="Services"/>.</param>
 /// <param name="ScaleToZeroOutsideWorkingHours">Scheduled desired count 0 at night and at weekends.</param>
 /// <param name="SeedData">Run the migrations' Development seed profile.</param>
+/// <param name="CloudFront">
+/// Without a domain: users reach the app over HTTPS through CloudFront (its default certificate), the load balancer
+/// admitting only CloudFront. <c>false</c> serves plain HTTP from the load balancer (quicker to create; never production).
+/// With a domain the load balancer serves HTTPS itself and this is ignored.
+/// </param>
 public sealed record EnvironmentSettings(
     bool Production,
     string? Hostname,
@@ -17,7 +22,8 @@ public sealed record EnvironmentSettings(
     decimal MonthlyBudgetUsd,
     bool ScaleToZeroOutsideWorkingHours,
     bool SeedData,
-    int LogRetentionDays)
+    int LogRetentionDays,
+    bool CloudFront)
 {
     public ServiceSize SizeOf(string workload) =>
         Services.TryGetValue(workload, out var size) ? size : DefaultService;

@@ -340,6 +340,11 @@ public sealed class EnvironmentStack : Stack
                 {
                     Vpc = shared.Vpc,
                     Certificate = shared.Certificate,
+                    CloudFrontOrigin = shared.Certificate is null && sizes.CloudFront
+                        ? new OriginVerification(this, "Origin", new OriginVerificationProps(
+                            CloudFrontPrefixLists.IdIn(props.Settings.Region)
+                                ?? throw new InvalidOperationException($"No CloudFront prefix list for '{props.Settings.Region}' (the settings validator refuses this).")))
+                        : null,
                     Zone = shared.Zone,
                     Hostname = props.Target.Hostname,
                     AccessLogs = shared.AccessLogs,
@@ -365,8 +370,12 @@ public sealed class EnvironmentStack : Stack
 
         if (LoadBalancer is not null)
         {
-            _ = new WebFirewall(this, "Firewall", new WebFirewallProps(prefix, LoadBalancer.LoadBalancer.LoadBalancerArn));
-            _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = LoadBalancer.Url, Description = "Public URL" });
+            var behindCloudFront = LoadBalancer.CloudFrontOrigin is not null;
+            _ = new WebFirewall(this, "Firewall", new WebFirewallProps(prefix, LoadBalancer.LoadBalancer.LoadBalancerArn, behindCloudFront));
+            var url = behindCloudFront
+                ? new CloudFrontEdge(this, "Edge", new CloudFrontEdgeProps(prefix, LoadBalancer.LoadBalancer, LoadBalancer.CloudFrontOrigin!)).Url
+                : LoadBalancer.Url;
+            _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = url, Description = "Public URL" });
         }
 
         return publicTargetGroup;

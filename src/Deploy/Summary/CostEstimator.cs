@@ -105,6 +105,13 @@ public static class CostEstimator
                 (webAcls * prices.WebAclMonth) + (environmentStack.WebAclRules * prices.WebAclRuleMonth)));
         }
 
+        var distributions = environmentStack.Count("AWS::CloudFront::Distribution");
+        if (distributions > 0)
+        {
+            // Billed per request and GB out, nothing fixed; the always-free tier covers 1 TB and 10 M requests a month.
+            lines.Add(new CostLine("CloudFront", $"{distributions} distribution (no fixed charge, usage not counted)", 0m));
+        }
+
         // Each cluster's master secret is RDS's, not the template's, and billed all the same.
         var secrets = environmentStack.Count("AWS::SecretsManager::Secret") + clusters;
         if (secrets > 0)

@@ -78,6 +78,7 @@ public sealed class CostEstimatorTests
         {
             ["AWS::SecretsManager::Secret"] = 3,
             ["AWS::WAFv2::WebACL"] = 1,
+            ["AWS::CloudFront::Distribution"] = 1,
             ["AWS::CloudWatch::Alarm"] = 4,
         }, WebAclRules: 2);
         var baseStack = new TemplateInventory("base", new Dictionary<string, int> { ["AWS::EC2::NatGateway"] = 2 }, WebAclRules: 0);
@@ -86,6 +87,7 @@ public sealed class CostEstimatorTests
 
         Assert.Equal(3 * Prices.SecretMonth, cost.EnvironmentLines.Single(l => l.Item == "Secrets Manager").MonthlyUsd);
         Assert.Equal(Prices.WebAclMonth + (2 * Prices.WebAclRuleMonth), cost.EnvironmentLines.Single(l => l.Item == "WAF").MonthlyUsd);
+        Assert.Equal(0m, cost.EnvironmentLines.Single(l => l.Item == "CloudFront").MonthlyUsd);
         Assert.Equal((2 * 730m * (Prices.NatGatewayHour + Prices.PublicIpv4Hour)) + (CostEstimator.NatDataGbPerMonth * Prices.NatGatewayDataGb),
             cost.SharedLines.Single(l => l.Item == "NAT gateway").MonthlyUsd);
     }
@@ -111,9 +113,23 @@ public sealed class CostEstimatorTests
         var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "shop-dev"));
 
         Assert.Equal(
-            "aws secretsmanager put-secret-value --region eu-west-1 --secret-id \"$(aws cloudformation describe-stack-resource --region eu-west-1"
+            "read -rsp 'smtp-password: ' SECRET_VALUE && echo && SECRET_VALUE=\"$SECRET_VALUE\" jq -n '{value: env.SECRET_VALUE}'"
+            + " | aws secretsmanager put-secret-value --region eu-west-1 --secret-id \"$(aws cloudformation describe-stack-resource --region eu-west-1"
             + " --stack-name shop-dev --logical-resource-id AppSecretSmtpPassword --query StackResourceDetail.PhysicalResourceId --output text)\""
-            + " --secret-string '{\"value\":\"<smtp-password>\"}'",
+            + " --secret-string file:///dev/stdin; unset SECRET_VALUE",
             command);
+    }
+
+    [Fact]
+    public void Operator_secret_command_never_carries_the_value_on_a_command_line()
+    {
+        var application = OneService with { Secrets = [new SecretModel("smtp-password", null)] };
+
+        var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "shop-dev"));
+
+        // The value is typed without echo into a shell variable and reaches the CLI on stdin: never in argv or history.
+        Assert.StartsWith("read -rsp ", command, StringComparison.Ordinal);
+        Assert.Contains("--secret-string file:///dev/stdin", command, StringComparison.Ordinal);
+        Assert.DoesNotContain("--secret-string '", command, StringComparison.Ordinal);
     }
 }

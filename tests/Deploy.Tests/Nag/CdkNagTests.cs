@@ -49,9 +49,9 @@ public sealed class CdkNagTests(NagEnvironments nag, ITestOutputHelper output) :
     public void Database_credentials_and_production_deletion_protection_are_never_acknowledged()
     {
         var acknowledgements = nag.Runs[0].Acknowledgements;
-        var smg4 = Assert.Single(acknowledgements, a => a.Id == "AwsSolutions-SMG4");
-        Assert.DoesNotMatch($"^(?:{smg4.Resource})$", "DatabaseSecret");
-        Assert.Matches($"^(?:{smg4.Resource})$", "AppSecretApiKey");
+        var smg4 = acknowledgements.Where(a => a.Id == "AwsSolutions-SMG4").ToList();
+        Assert.All(smg4, a => Assert.DoesNotMatch($"^(?:{a.Resource})$", "DatabaseSecret"));
+        Assert.Contains(smg4, a => System.Text.RegularExpressions.Regex.IsMatch("AppSecretApiKey", $"^(?:{a.Resource})$"));
         var rds10 = Assert.Single(acknowledgements, a => a.Id == "AwsSolutions-RDS10");
         Assert.DoesNotContain(rds10.Environments!, e => e is "prod" or "*");
         Assert.All(nag.Runs, r => Assert.DoesNotContain(r.Findings, f => f.Rule.Contains("SMG4", StringComparison.Ordinal)));

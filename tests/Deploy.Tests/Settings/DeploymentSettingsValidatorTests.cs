@@ -41,6 +41,7 @@ public sealed class DeploymentSettingsValidatorTests
         { "environments.prod.scaleToZeroOutsideWorkingHours", "true", "environments.prod.scaleToZeroOutsideWorkingHours" },
         { "environments.prod.seedData", "true", "environments.prod.seedData" },
         { "environments", "{}", "environments" },
+        { "environments.prod.cloudFront", "false", "environments.prod.cloudFront" },
     };
 
     [Theory]
@@ -55,6 +56,30 @@ public sealed class DeploymentSettingsValidatorTests
         Assert.Equal(SettingsJson.FileName, error.File);
         Assert.Equal(expectedField, error.Field);
         Assert.StartsWith($"{SettingsJson.FileName}: {expectedField}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Region_without_a_known_cloud_front_prefix_list_is_refused_unless_a_domain_is_set()
+    {
+        var settings = SettingsJson.With("region", JsonValue.Create("ap-east-2"));
+        settings["availabilityZones"] = JsonNode.Parse("[\"ap-east-2a\", \"ap-east-2b\"]");
+
+        var error = Assert.Throws<SettingsException>(() => DeploymentSettingsLoader.Parse(settings.ToJsonString(), SettingsJson.FileName));
+        Assert.Equal("region", error.Field);
+
+        settings["domain"] = JsonNode.Parse("{\"zoneName\": \"example.com\", \"existingHostedZoneId\": null}");
+        Assert.Equal("ap-east-2", DeploymentSettingsLoader.Parse(settings.ToJsonString(), SettingsJson.FileName).Region);
+    }
+
+    [Fact]
+    public void Plain_http_is_allowed_outside_production_and_with_a_domain()
+    {
+        var settings = SettingsJson.With("environments.dev.cloudFront", JsonValue.Create(false));
+        Assert.False(DeploymentSettingsLoader.Parse(settings.ToJsonString(), SettingsJson.FileName).Environments["dev"].CloudFront);
+
+        settings = SettingsJson.With("environments.prod.cloudFront", JsonValue.Create(false));
+        settings["domain"] = JsonNode.Parse("{\"zoneName\": \"example.com\", \"existingHostedZoneId\": null}");
+        Assert.False(DeploymentSettingsLoader.Parse(settings.ToJsonString(), SettingsJson.FileName).Environments["prod"].CloudFront);
     }
 
     [Fact]

@@ -40,10 +40,11 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.Equal(1, counts["AWS::RDS::DBCluster"]);
         Assert.Equal(Fixture.EnvironmentSettings.Production ? 2 : 1, counts["AWS::RDS::DBInstance"]);
         Assert.Equal(1, counts["AWS::ElastiCache::ServerlessCache"]);
-        // The app's api-key; the database master secret is RDS's own, not the template's.
-        Assert.Equal(1, counts["AWS::SecretsManager::Secret"]);
+        // The app's api-key and the CloudFront origin secret; the database master secret is RDS's own, not the template's.
+        Assert.Equal(2, counts["AWS::SecretsManager::Secret"]);
         Assert.Equal(1, counts["AWS::ElasticLoadBalancingV2::LoadBalancer"]);
         Assert.Equal(1, counts["AWS::WAFv2::WebACL"]);
+        Assert.Equal(1, counts["AWS::CloudFront::Distribution"]);
         Assert.Equal(2, counts["Custom::Trigger"]);
         Assert.Equal(1, counts["AWS::Budgets::Budget"]);
         Assert.Equal(1, counts["AWS::CloudWatch::Dashboard"]);
@@ -238,6 +239,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
             .ToArray();
         Assert.Equal(3, collectors.Length);
         Assert.All(collectors, c => Assert.Equal(TelemetryCollector.Image, (string?)c["Image"]));
+        Assert.True(Version.Parse(TelemetryCollector.Image.Split(":v")[1]) >= new Version(0, 49, 0), $"{TelemetryCollector.Image} is older than the 2026-07 release v0.49.0");
     }
 
     [Fact]
@@ -351,6 +353,57 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
 
         Assert.NotEmpty(wildcard);
         Assert.All(wildcard, w => Assert.Contains(w.Action, IamAllowList.WildcardResourceActions.Keys));
+    }
+
+    [Fact]
+    public void Users_reach_the_app_over_https_through_cloud_front()
+    {
+        var distribution = Json.Resources("AWS::CloudFront::Distribution").Single().Resource.Properties()["DistributionConfig"]!;
+        Assert.Equal("redirect-to-https", (string?)distribution["DefaultCacheBehavior"]!["ViewerProtocolPolicy"]);
+        var origin = distribution["Origins"]!.AsArray().Single()!;
+        Assert.Equal("http-only", (string?)origin["CustomOriginConfig"]!["OriginProtocolPolicy"]);
+        var loadBalancer = Json.Resources("AWS::ElasticLoadBalancingV2::LoadBalancer").Single().Id;
+        Assert.Equal(loadBalancer, (string?)origin["DomainName"]!["Fn::GetAtt"]![0]);
+
+        var url = Json["Outputs"]!["Url"]!["Value"]!.ToJsonString();
+        Assert.Contains("\"https://\"", url, StringComparison.Ordinal);
+        Assert.Contains(Json.Resources("AWS::CloudFront::Distribution").Single().Id, url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_balancer_admits_only_cloud_front_carrying_the_origin_secret()
+    {
+        var securityGroup = Json.Resources("AWS::EC2::SecurityGroup").Single(g => g.Id.StartsWith("PublicSecurityGroup", StringComparison.Ordinal));
+        Assert.Null(securityGroup.Resource.Properties()["SecurityGroupIngress"]);
+        var ingress = Json.Resources("AWS::EC2::SecurityGroupIngress")
+            .Where(r => (string?)r.Resource.Properties()["GroupId"]!["Fn::GetAtt"]![0] == securityGroup.Id)
+            .Single().Resource.Properties();
+        Assert.Equal(CloudFrontPrefixLists.IdIn(Fixture.Settings.Region), (string?)ingress["SourcePrefixListId"]);
+        Assert.Null(ingress["CidrIp"]);
+
+        var listener = Json.Resources("AWS::ElasticLoadBalancingV2::Listener").Single().Resource.Properties();
+        Assert.Equal(80, (int)listener["Port"]!);
+        var defaultAction = listener["DefaultActions"]!.AsArray().Single()!;
+        Assert.Equal("fixed-response", (string?)defaultAction["Type"]);
+        Assert.Equal("403", (string?)defaultAction["FixedResponseConfig"]!["StatusCode"]);
+
+        // The header value is the same Secrets Manager reference on both sides, resolved by CloudFormation: never a value.
+        var condition = Json.Resources("AWS::ElasticLoadBalancingV2::ListenerRule").Single().Resource.Properties()["Conditions"]!.AsArray().Single()!;
+        Assert.Equal(OriginVerification.HeaderName, (string?)condition["HttpHeaderConfig"]!["HttpHeaderName"]);
+        var ruleValue = condition["HttpHeaderConfig"]!["Values"]!.AsArray().Single()!.ToJsonString();
+        var header = Json.Resources("AWS::CloudFront::Distribution").Single().Resource.Properties()["DistributionConfig"]!["Origins"]![0]!["OriginCustomHeaders"]!.AsArray().Single()!;
+        Assert.Equal(OriginVerification.HeaderName, (string?)header["HeaderName"]);
+        Assert.Equal(ruleValue, header["HeaderValue"]!.ToJsonString());
+        Assert.Contains("{{resolve:secretsmanager:", ruleValue, StringComparison.Ordinal);
+        Assert.Contains(OriginVerification.SecretLogicalId, ruleValue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_limit_counts_the_client_address_cloud_front_forwards()
+    {
+        var rule = Json.Resources("AWS::WAFv2::WebACL").Single().Resource.Properties()["Rules"]!.AsArray()
+            .Single(r => r!["Statement"]!["RateBasedStatement"] is not null)!;
+        Assert.Equal("FORWARDED_IP", (string?)rule["Statement"]!["RateBasedStatement"]!["AggregateKeyType"]);
     }
 
     [Fact]
