@@ -10,12 +10,15 @@ namespace AppDelivery.Aspire.Api.Tests;
 /// <summary>
 /// SIGTERM to the real Api process under load, as ECS stops a task: requests in flight complete, connections made
 /// after Kestrel stopped listening are refused (never a 5xx, never a response cut off), and the process exits 0.
+/// No shutdown delay is needed for the load balancer: ECS deregisters a service's task from its target group (and
+/// waits out the deregistration delay) in DEACTIVATING, before it sends SIGTERM.
 /// </summary>
 public sealed class ShutdownTests(StandaloneApiFixture fixture) : IClassFixture<StandaloneApiFixture>
 {
     // The host's default HostOptions.ShutdownTimeout; the ECS task's stop timeout (SIGKILL after 30 s) matches it.
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
     private const int Workers = 32;
+    private const string RefusedConnection = "connection refused";
 
     [Fact]
     public async Task On_SIGTERM_under_load_requests_in_flight_complete_new_connections_are_refused_and_the_process_exits_0()
@@ -51,8 +54,9 @@ public sealed class ShutdownTests(StandaloneApiFixture fixture) : IClassFixture<
                 }
                 catch (HttpRequestException exception)
                 {
-                    var refused = exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
-                    outcomes.Enqueue(new Outcome(sent, Stopwatch.GetTimestamp(), null, refused ? null : $"{exception.HttpRequestError}: {exception.Message}"));
+                    outcomes.Enqueue(new Outcome(sent, Stopwatch.GetTimestamp(), null, exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+                        ? RefusedConnection
+                        : $"{exception.HttpRequestError}: {exception.Message}"));
                 }
             }
         })).ToArray();
@@ -69,16 +73,21 @@ public sealed class ShutdownTests(StandaloneApiFixture fixture) : IClassFixture<
 
         Assert.Equal(0, api.ExitCode);
         var all = outcomes.ToArray();
-        Assert.Empty(all.Where(outcome => outcome.Error is not null).Select(outcome => outcome.Error).Distinct());
+        // A request sent after SIGTERM on a kept-alive connection that Kestrel is closing gets no response at all
+        // (HTTP/1.1's keep-alive race: the server never read it, so it is safe to retry). A body cut off mid-response
+        // would throw from reading the content instead and fail the worker.
+        Assert.Empty(all.Where(outcome => outcome.Error is not null and not RefusedConnection
+                && !(outcome.Sent > signalled && outcome.Error.StartsWith(nameof(HttpRequestError.ResponseEnded), StringComparison.Ordinal)))
+            .Select(outcome => outcome.Error).Distinct());
         Assert.Empty(all.Where(outcome => outcome.Status is { } status && !IsSuccess(status)).Select(outcome => outcome.Status).Distinct());
         var inFlightAtSignal = all.Where(outcome => outcome.Sent < signalled && outcome.Finished > signalled).ToArray();
         Assert.NotEmpty(inFlightAtSignal);
         Assert.All(inFlightAtSignal, outcome => Assert.True(outcome.Status is { } status && IsSuccess(status), $"A request in flight at SIGTERM got {outcome.Status?.ToString() ?? "no response"}."));
-        Assert.Contains(all, outcome => outcome.Status is null && outcome.Sent > signalled);
+        Assert.Contains(all, outcome => outcome.Error == RefusedConnection && outcome.Sent > signalled);
     }
 
     private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
-    /// <summary>A request: when it was sent and finished (Stopwatch timestamps), its status, or the error other than a refused connection.</summary>
+    /// <summary>A request: when it was sent and finished (Stopwatch timestamps), and its status or its error.</summary>
     private sealed record Outcome(long Sent, long Finished, HttpStatusCode? Status, string? Error);
 }
