@@ -16,6 +16,8 @@ var fixedDuration = TimeSpan.FromSeconds(smoke ? 1 : 4);
 const int Boards = 20;
 const int ItemsPerBoard = 500;
 const int HotItems = 1000;
+// Each update scenario (c16, c64, fixed rate; per run) updates its own items, all still at version 1.
+const int ItemsPerUpdateScenario = 1000;
 
 var root = FindRepositoryRoot();
 var apiDll = Path.Combine(root, "src/Api/bin/Release/net10.0/AppDelivery.Aspire.Api.dll");
@@ -30,6 +32,10 @@ var database = await postgres.CreateDatabaseAsync("bench");
 DatabaseMigrator.Migrate(database);
 var (boardIds, itemIds) = await SeedAsync(database);
 var hot = itemIds.Take(HotItems).ToArray();
+using var updateChunks = itemIds.Skip(HotItems).Chunk(ItemsPerUpdateScenario).GetEnumerator();
+Guid[] NextUpdateItems() => updateChunks.MoveNext() && updateChunks.Current.Length == ItemsPerUpdateScenario
+    ? updateChunks.Current
+    : throw new InvalidOperationException("Too few seeded items for another update scenario.");
 await File.WriteAllTextAsync(Path.Combine(work, "cached.lua"), RandomPathScript("/api/items/", hot.Select(id => id.ToString())));
 await File.WriteAllTextAsync(Path.Combine(work, "db.lua"), RandomPathScript("/api/items/", itemIds.Select(id => id.ToString())));
 await File.WriteAllTextAsync(Path.Combine(work, "list.lua"), RandomPathScript("/api/boards/", boardIds.Select(id => $"{id}/items?page=3")));
@@ -65,7 +71,9 @@ try
             {
                 var alive = await Wrk.RequestsPerSecondAsync(new Uri(api.BaseAddress, "/alive"), connections, wrkDuration, null);
                 Add($"/alive RPS c{connections}", alive);
-                foreach (var (name, script) in new[] { ("cached item read", "cached.lua"), ("list page", "list.lua"), ("create", "create.lua") })
+                var update = Path.Combine(work, $"update-{run}-{connections}.lua");
+                await File.WriteAllTextAsync(update, UpdateScript(NextUpdateItems(), apiKey));
+                foreach (var (name, script) in new[] { ("cached item read", "cached.lua"), ("list page", "list.lua"), ("create", "create.lua"), ("update", update) })
                 {
                     var rps = await Wrk.RequestsPerSecondAsync(api.BaseAddress, connections, wrkDuration, Path.Combine(work, script));
                     Add($"{name} RPS c{connections}", rps);
@@ -83,6 +91,12 @@ try
                 client, 500, fixedDuration, i => new HttpRequestMessage(HttpMethod.Post, $"/api/boards/{boardIds[i % Boards]}/items")
                 {
                     Content = JsonContent.Create(new { title = $"Fixed {i}" }),
+                }));
+            var updateItems = NextUpdateItems();
+            Add("update p99 ms @500", await FixedRate.P99MillisecondsAsync(
+                client, 500, fixedDuration, i => new HttpRequestMessage(HttpMethod.Put, $"/api/items/{updateItems[i % updateItems.Length]}")
+                {
+                    Content = JsonContent.Create(new { title = $"Fixed {i}", status = WorkItemStatuses.InProgress, version = 1 + (i / updateItems.Length) }),
                 }));
             Add("Api peak RSS (MiB)", api.PeakRssMiB);
         }
@@ -186,6 +200,40 @@ static string CreateScript(IReadOnlyList<Guid> boards, string apiKey) =>
     wrk.headers["{{ConfigurationKeys.ApiKeyHeader}}"] = "{{apiKey}}"
     wrk.body = '{"title":"Created by wrk"}'
     request = function() return wrk.format(nil, paths[math.random(#paths)]) end
+    """;
+
+// Each wrk thread updates its own share of the items in turn and sends the version the last answer for that item
+// returned (seeded items are at version 1); a thread has fewer connections than items, so its updates of one item
+// never overlap.
+static string UpdateScript(IReadOnlyList<Guid> items, string apiKey) =>
+    $$"""
+    local ids = { {{string.Join(",", items.Select(id => $"\"{id}\""))}} }
+    local next_thread = 0
+    function setup(thread)
+      thread:set("thread_index", next_thread)
+      next_thread = next_thread + 1
+    end
+    function init(args)
+      mine = {}
+      versions = {}
+      for k = thread_index + 1, #ids, {{Wrk.Threads}} do
+        mine[#mine + 1] = ids[k]
+        versions[ids[k]] = 1
+      end
+      sent = 0
+    end
+    wrk.method = "PUT"
+    wrk.headers["Content-Type"] = "application/json"
+    wrk.headers["{{ConfigurationKeys.ApiKeyHeader}}"] = "{{apiKey}}"
+    request = function()
+      local id = mine[(sent % #mine) + 1]
+      sent = sent + 1
+      return wrk.format(nil, "/api/items/" .. id, nil, '{"title":"Updated by wrk","status":"{{WorkItemStatuses.InProgress}}","version":' .. versions[id] .. '}')
+    end
+    response = function(status, headers, body)
+      local id, version = body:match('"id":"([^"]+)"'), body:match('"version":(%d+)')
+      if status == 200 and id and version then versions[id] = tonumber(version) end
+    end
     """;
 
 static string FindRepositoryRoot()

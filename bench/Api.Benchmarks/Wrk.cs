@@ -4,12 +4,14 @@ using System.Text.RegularExpressions;
 
 namespace AppDelivery.Aspire.Api.Benchmarks;
 
-/// <summary>Closed-loop maximum throughput with wrk (Debian's package), two threads.</summary>
+/// <summary>Closed-loop maximum throughput with wrk (Debian's package), <see cref="Threads"/> threads.</summary>
 internal static partial class Wrk
 {
+    public const int Threads = 2;
+
     public static async Task<double> RequestsPerSecondAsync(Uri url, int connections, TimeSpan duration, string? script)
     {
-        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency" };
+        var arguments = new List<string> { $"-t{Threads}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency" };
         if (script is not null)
         {
             arguments.AddRange(["-s", script]);
