@@ -119,14 +119,14 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
     }
 
     [Fact]
-    public async Task Growing_guide_adds_a_worker_that_synthesizes_as_a_service_without_a_load_balancer()
+    public async Task Growing_guide_adds_a_worker_and_a_container_that_synthesize_as_services_without_a_load_balancer()
     {
         var app = await package.NewAppAsync("Contoso.Shop", "--github-workflows", "false", "--no-restore");
 
         var steps = GuideStep.Read(Path.Combine(app, "docs", "growing.md"));
-        Assert.Equal(3, steps.Count(s => s.ApplyFile(app)));
+        Assert.Equal(4, steps.Count(s => s.ApplyFile(app)));
         var commands = steps.Where(s => s.Language == "bash").ToList();
-        Assert.Equal(2, commands.Count);
+        Assert.Equal(3, commands.Count);
         foreach (var command in commands)
         {
             await TimedAsync($"guide: {command.Text.Trim().Replace('\n', ';')}", async () =>
@@ -135,8 +135,11 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
 
         var template = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(app, "cdk.out", "contoso-shop-dev.template.json")))!;
         var services = template["Resources"]!.AsObject().Where(r => (string?)r.Value!["Type"] == "AWS::ECS::Service").ToList();
-        var worker = Assert.Single(services, s => (string?)s.Value!["Properties"]!["ServiceName"] == "worker");
-        Assert.Null(worker.Value!["Properties"]!["LoadBalancers"]);
+        foreach (var name in new[] { "worker", "mail" })
+        {
+            var service = Assert.Single(services, s => (string?)s.Value!["Properties"]!["ServiceName"] == name);
+            Assert.Null(service.Value!["Properties"]!["LoadBalancers"]);
+        }
     }
 
     private async Task TestAsync(string app, string project, string? filter = null)
