@@ -58,4 +58,5 @@ builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WithHttpHealthCheck(HealthPaths.Readiness)
     .WithUrlLoggedWhenReady();
 
+builder.WithRunOnceWorkloadsMarked();
 builder.Build().Run();

@@ -1,10 +1,13 @@
 using Amazon.CDK.AWS.SecretsManager;
+using AppDelivery.Aspire.Deploy.Model;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <summary>What a workload's environment can refer to in AWS; null members do not exist in this app.</summary>
+/// <param name="Caches">By manifest resource name.</param>
+/// <param name="Services">The services with endpoints, by name: what Service Connect resolves.</param>
 public sealed record WorkloadBindings(
     AuroraDatabase? Database,
-    ServerlessCache? Cache,
+    IReadOnlyDictionary<string, ServerlessCache> Caches,
     IReadOnlyDictionary<string, Secret> Secrets,
-    IReadOnlyCollection<string> Services);
+    IReadOnlyDictionary<string, WorkloadModel> Services);

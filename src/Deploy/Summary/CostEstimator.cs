@@ -79,11 +79,12 @@ public static class CostEstimator
                 (instances * acu * hours * prices.AuroraAcuHour) + (AuroraStorageGb * prices.AuroraStorageGbMonth)));
         }
 
-        if (environmentStack.Count("AWS::ElastiCache::ServerlessCache") > 0)
+        var caches = environmentStack.Count("AWS::ElastiCache::ServerlessCache");
+        if (caches > 0)
         {
             lines.Add(new CostLine("ElastiCache Serverless (Valkey)",
-                $"minimum {N(prices.CacheMinimumDataGb * 1000)} MB x {N(PriceTable.HoursPerMonth)} h + {N(CacheMillionEcpuPerMonth)} M ECPU",
-                (prices.CacheMinimumDataGb * PriceTable.HoursPerMonth * prices.CacheDataGbHour) + (CacheMillionEcpuPerMonth * prices.CacheMillionEcpu)));
+                $"{(caches > 1 ? $"{caches} x " : string.Empty)}minimum {N(prices.CacheMinimumDataGb * 1000)} MB x {N(PriceTable.HoursPerMonth)} h + {N(CacheMillionEcpuPerMonth)} M ECPU",
+                caches * ((prices.CacheMinimumDataGb * PriceTable.HoursPerMonth * prices.CacheDataGbHour) + (CacheMillionEcpuPerMonth * prices.CacheMillionEcpu))));
         }
 
         var loadBalancers = environmentStack.Count("AWS::ElasticLoadBalancingV2::LoadBalancer");

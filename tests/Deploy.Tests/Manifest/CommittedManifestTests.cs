@@ -43,7 +43,7 @@ public sealed class CommittedManifestTests
 
         Assert.True(services[ResourceNames.Web].IsExternal);
         Assert.False(services[ResourceNames.Api].IsExternal);
-        Assert.True(services[ResourceNames.Api].HasHttpEndpoint);
+        Assert.True(services[ResourceNames.Api].HasEndpoint);
     }
 
     [Fact]

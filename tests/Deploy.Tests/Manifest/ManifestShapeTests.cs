@@ -44,7 +44,7 @@ public sealed class ManifestShapeTests
         var api = ManifestFixtures.Read(manifest, "migrator").Model.Workloads.Single(w => w.Name == "api");
 
         Assert.False(api.IsExternal);
-        Assert.True(api.HasHttpEndpoint);
+        Assert.True(api.HasEndpoint);
     }
 
     [Fact]
