@@ -105,7 +105,7 @@ internal sealed class ManifestResourceParser(string file, ICollection<ManifestWa
 
         var reference = RequiredString(name, resource, "image");
         var image = ContainerImage.Parse(reference);
-        if (UnmappedDatabases.FirstOrDefault(d => image.Is(d.Repository)) is { Engine: var engine })
+        if (UnmappedDatabases.Where(d => image.Is(d.Repository)).Select(d => d.Engine).FirstOrDefault() is { } engine)
         {
             throw Error(name, "image",
                 $"{engine} ('{reference}') has no AWS mapping: a database in a Fargate task would lose its data with the task. Use PostgreSQL (Aurora), or run {engine} outside this deployment and pass its connection string with AddConnectionString");

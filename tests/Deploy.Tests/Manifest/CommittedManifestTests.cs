@@ -20,7 +20,7 @@ public sealed class CommittedManifestTests
         var model = _result.Model;
 
         Assert.Equal(new DatabaseModel(ResourceNames.Postgres, ResourceNames.Database, ResourceNames.Database, "postgres", 17), model.Database);
-        Assert.Equal(new CacheModel(ResourceNames.Cache, "valkey"), model.Cache);
+        Assert.Equal([new CacheModel(ResourceNames.Cache, "valkey")], model.Caches);
         Assert.Equal([ResourceNames.Migrations], model.Jobs.Select(j => j.Name));
         Assert.Equal([ResourceNames.Api, ResourceNames.Web], model.Services.Select(s => s.Name));
         Assert.Equal([new SecretModel(ResourceNames.ApiKey, new GeneratedSecret(32, Special: false))], model.Secrets);

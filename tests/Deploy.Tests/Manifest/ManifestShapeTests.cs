@@ -62,7 +62,7 @@ public sealed class ManifestShapeTests
 
         var result = ManifestFixtures.Read(manifest, "migrator");
 
-        Assert.Equal(new CacheModel("cache", "redis"), result.Model.Cache);
+        Assert.Equal([new CacheModel("cache", "redis")], result.Model.Caches);
         Assert.DoesNotContain(result.Model.Secrets, s => s.Name == "cache-password");
         Assert.Contains(result.Warnings, w => w.Field == "resources.cache.image");
     }
@@ -76,7 +76,7 @@ public sealed class ManifestShapeTests
               "bindings": { "tcp": { "scheme": "tcp", "protocol": "tcp", "transport": "tcp", "targetPort": 6379 } } }
             """);
 
-        Assert.Equal(new CacheModel("cache", "valkey"), ManifestFixtures.Read(manifest, "migrator").Model.Cache);
+        Assert.Equal([new CacheModel("cache", "valkey")], ManifestFixtures.Read(manifest, "migrator").Model.Caches);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class ManifestShapeTests
         var model = ManifestFixtures.Read(manifest).Model;
 
         Assert.Null(model.Database);
-        Assert.Null(model.Cache);
+        Assert.Empty(model.Caches);
         Assert.True(Assert.Single(model.Services).IsExternal);
     }
 }
