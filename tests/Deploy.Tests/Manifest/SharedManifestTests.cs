@@ -3,6 +3,8 @@ using AppDelivery.Aspire.Deploy.Model;
 using AppDelivery.Aspire.Deploy.Settings;
 using AppDelivery.Aspire.Deploy.Tests.Cli;
 using AppDelivery.Aspire.Deploy.Tests.Settings;
+using AppDelivery.Aspire.Deploy.Tests.Stacks;
+using System.Text.Json.Nodes;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
 
@@ -12,6 +14,7 @@ namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
 /// generated apps do not get this file.
 /// </summary>
 [Trait("Category", "SharedManifests")]
+[Collection(CdkCollectionDefinition.Name)]
 public sealed class SharedManifestTests
 {
     private static string Folder
@@ -116,5 +119,27 @@ public sealed class SharedManifestTests
         Assert.Equal(new ServiceUrlValue("apiservice", "http"), web.Environment.Single(e => e.Name == "services__apiservice__http__0").Value);
         Assert.Contains(result.Warnings, w => w.Field == "resources.webfrontend.env.services__apiservice__https__0");
         Assert.Empty(result.Model.Secrets);
+    }
+
+    [Fact]
+    public void The_nocturne_manifest_synthesizes_its_dockerfile_container()
+    {
+        GrowingModelStackTests.SynthesizeValidated(Path.Combine(Folder, "kristinkand__nocturne__1.json"), "dev",
+            application => Assert.Contains(application.Workloads, w => w.Name == "nocturne-web" && w.Image is DockerfileImage));
+    }
+
+    [Fact]
+    public void The_minishop_manifest_on_one_database_synthesizes_maildev_rabbitmq_and_its_dockerfile_container()
+    {
+        // The manifest's three databases on one server are not mapped here: the services share the first one.
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "skozlowsky__minishop-btnet__1.json")))!.AsObject();
+        manifest.Resources()["inventoryDb"]!["connectionString"] = "{catalogDb.connectionString}";
+        manifest.Resources()["orderDb"]!["connectionString"] = "{catalogDb.connectionString}";
+        var path = Path.Combine(Directory.CreateTempSubdirectory("minishop-").FullName, "aspire-manifest.json");
+        File.WriteAllText(path, manifest.ToJsonString());
+
+        GrowingModelStackTests.SynthesizeValidated(path, "dev", application => Assert.Equal(
+            ["maildev", "minishopweb", "rabbitmq"],
+            application.Workloads.Where(w => !w.IsProject).Select(w => w.Name).Order(StringComparer.Ordinal)));
     }
 }
