@@ -152,7 +152,7 @@ public sealed class EnvironmentStack : Stack
         {
             var workloadScope = new Construct(this, NameCase.Pascal(workload.Name));
             var environment = ContainerEnvironment.Translate(workload, bindings, sizes.SeedData);
-            var size = sizes.SizeOf(workload.Name);
+            var size = sizes.SizeOf(workload);
             var service = new WorkloadService(workloadScope, "Service", new WorkloadServiceProps
             {
                 Workload = workload,

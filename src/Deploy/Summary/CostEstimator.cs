@@ -57,7 +57,7 @@ public static class CostEstimator
 
         foreach (var service in application.Services)
         {
-            var size = env.SizeOf(service.Name);
+            var size = env.SizeOf(service);
             var vcpu = size.Cpu / 1024m;
             var gb = size.MemoryMiB / 1024m;
             var taskHours = size.DesiredCount * serviceHours;

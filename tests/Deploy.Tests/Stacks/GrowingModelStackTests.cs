@@ -59,6 +59,16 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
     }
 
     [Fact]
+    public void A_container_runs_one_task_unless_its_size_is_set_while_projects_scale_out()
+    {
+        Assert.Equal((1, 1), Scaling("eventbus"));
+        Assert.Equal((1, 1), Scaling("webhooks-client"));
+        var size = fixture.EnvironmentSettings.DefaultService;
+        Assert.Equal((size.MinCount, size.MaxCount), Scaling("catalog-api"));
+        Assert.NotEqual(1, size.MaxCount);
+    }
+
+    [Fact]
     public void A_dockerfile_container_runs_its_image_from_its_ecr_repository_at_the_deployment_tag()
     {
         var image = Json.Container("webhooks-client")["Image"]!.ToJsonString();
@@ -147,6 +157,13 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
         {
             Directory.Delete(outdir, recursive: true);
         }
+    }
+
+    private (int Min, int Max) Scaling(string service)
+    {
+        var target = Json.Resources("AWS::ApplicationAutoScaling::ScalableTarget")
+            .Single(t => t.Resource.Properties()["ResourceId"]!.ToJsonString().Contains($"\"{NameCase.Pascal(service)}Service", StringComparison.Ordinal)).Resource.Properties();
+        return ((int)target["MinCapacity"]!, (int)target["MaxCapacity"]!);
     }
 
     private JsonObject Service(string name) =>
