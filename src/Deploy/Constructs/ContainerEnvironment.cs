@@ -86,6 +86,9 @@ public sealed class ContainerEnvironment
             case SecretValue secret:
                 secrets[variable.Name] = EcsSecret.FromSecretsManager(AppSecret(variable.Name, secret.Secret), AppSecrets.ValueKey);
                 break;
+            case CompositeValue { IsSecret: true } composite when bindings.ComposedSecrets is { } composed:
+                secrets[variable.Name] = EcsSecret.FromSecretsManager(composed.Add(workload, variable.Name, Concatenate(variable.Name, composite)));
+                break;
             case CompositeValue { IsSecret: true }:
                 throw new NotSupportedException(
                     $"{workload}: '{variable.Name}' mixes a secret into a longer value. ECS injects a secret only as a whole " +
@@ -111,6 +114,7 @@ public sealed class ContainerEnvironment
         ServiceHostValue host => Service(name, host.Workload).Name,
         ServicePortValue port => ServicePort(name, port),
         CompositeValue composite => Concatenate(name, composite),
+        SecretValue secret => AppSecret(name, secret.Secret).SecretValueFromJson(AppSecrets.ValueKey).UnsafeUnwrap(), // a dynamic reference, within a composed secret only
         _ => throw new NotSupportedException($"{workload}: '{name}' has a value of unknown kind {value.GetType().Name}."),
     };
 

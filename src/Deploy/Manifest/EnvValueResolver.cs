@@ -31,17 +31,26 @@ internal sealed class EnvValueResolver(
             return null;
         }
 
-        if (value is CompositeValue composite && composite.IsSecret)
+        if (value is CompositeValue composite && composite.IsSecret && !IsComposable(composite))
         {
             var secret = composite.Parts.First(p => p.IsSecret);
             Warn(workload, field,
-                $"dropped: it embeds {Describe(secret)} in a larger string, which cannot be an ECS secret; reference the secret on its own instead");
+                $"dropped: it embeds {Describe(secret)} in a larger string; only generated secrets are composed into a secret of their own (ECS injects a secret only as a whole variable): reference the secret on its own instead");
             return null;
         }
 
         Register(workload, field, value);
         return value;
     }
+
+    /// <summary>
+    /// A value embedding only generated secrets (e.g. RabbitMQ's <c>amqp://guest:{password}@host:port</c>) is deployed
+    /// as a secret of its own, composed by CloudFormation. An operator-set secret is not: the composition would keep
+    /// the value it had when the stack was last deployed.
+    /// </summary>
+    private bool IsComposable(CompositeValue composite) =>
+        composite.Parts.Where(p => p.IsSecret).All(p => p is SecretValue secret
+            && resources.GetValueOrDefault(secret.Secret) is ManifestParameter { Generate: not null });
 
     private EnvValue ResolveTemplate(string owner, string field, string template, int depth)
     {

@@ -65,7 +65,8 @@ public sealed class EnvironmentStack : Stack
             Database,
             Caches,
             Secrets.Secrets,
-            props.Application.Services.Where(s => s.HasEndpoint).ToDictionary(s => s.Name, StringComparer.Ordinal));
+            props.Application.Services.Where(s => s.HasEndpoint).ToDictionary(s => s.Name, StringComparer.Ordinal),
+            new ComposedSecrets(this, "ComposedSecrets", new ComposedSecretsProps(Production)));
 
         var clients = new Dictionary<string, (ContainerEnvironment Environment, ISecurityGroup SecurityGroup)>(StringComparer.Ordinal);
         Services = AddServices(bindings, telemetry, clients);

@@ -35,10 +35,24 @@ public sealed class ContainerManifestTests
     }
 
     [Fact]
-    public void A_connection_string_embedding_a_secret_is_dropped_with_a_warning()
+    public void A_connection_string_embedding_a_generated_secret_is_kept_whole()
     {
-        Assert.DoesNotContain(Workload("catalog-api").Environment, e => e.Name == "ConnectionStrings__eventbus");
-        Assert.Contains(Eshop.Warnings, w => w.Field == "resources.catalog-api.env.ConnectionStrings__eventbus" && w.Message.Contains("the secret 'eventbus-password'", StringComparison.Ordinal));
+        Assert.Equal(
+            new CompositeValue([new LiteralValue("amqp://guest:"), new SecretValue("eventbus-password"), new LiteralValue("@"), new ServiceHostValue("eventbus"), new LiteralValue(":"), new ServicePortValue("eventbus", "tcp")]),
+            Variable("catalog-api", "ConnectionStrings__eventbus"));
+        Assert.DoesNotContain(Eshop.Warnings, w => w.Field == "resources.catalog-api.env.ConnectionStrings__eventbus");
+    }
+
+    [Fact]
+    public void A_value_embedding_an_operator_secret_is_dropped_with_a_warning()
+    {
+        var manifest = ManifestFixtures.Reference();
+        manifest.Resources()["api"]!["env"]!["Remote"] = "https://user:{secret.value}@example.com";
+
+        var result = ManifestFixtures.Read(manifest, "migrator");
+
+        Assert.DoesNotContain(result.Model.Workloads.Single(w => w.Name == "api").Environment, e => e.Name == "Remote");
+        Assert.Contains(result.Warnings, w => w.Field == "resources.api.env.Remote" && w.Message.Contains("only generated secrets", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
     {
         Assert.Equal(["OrderProcessor 1025", "OrderProcessor 1080"], Ingress("MailService"));
         Assert.Equal(
-            ["BasketApi 15672", "BasketApi 5672", "OrderProcessor 15672", "OrderProcessor 5672"],
+            ["BasketApi 15672", "BasketApi 5672", "CatalogApi 15672", "CatalogApi 5672", "OrderProcessor 15672", "OrderProcessor 5672"],
             Ingress("EventbusService"));
     }
 
@@ -66,6 +66,20 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
         var size = fixture.EnvironmentSettings.DefaultService;
         Assert.Equal((size.MinCount, size.MaxCount), Scaling("catalog-api"));
         Assert.NotEqual(1, size.MaxCount);
+    }
+
+    [Fact]
+    public void A_connection_string_embedding_a_generated_password_is_a_secret_composed_by_cloudformation()
+    {
+        var secretId = ComposedSecrets.LogicalId("catalog-api", "ConnectionStrings__eventbus");
+        var api = Json.Container("catalog-api");
+        Assert.DoesNotContain("ConnectionStrings__eventbus", api.Variables().Keys);
+        Assert.Contains(secretId, api.Secrets()["ConnectionStrings__eventbus"].ToJsonString(), StringComparison.Ordinal);
+
+        var value = Json.Resource(secretId).Properties()["SecretString"]!.ToJsonString();
+        Assert.Contains("amqp://guest:{{resolve:secretsmanager:", value, StringComparison.Ordinal);
+        Assert.Contains(":SecretString:value::}}@eventbus:5672", value, StringComparison.Ordinal);
+        Assert.Contains(AppSecrets.LogicalId("eventbus-password"), value, StringComparison.Ordinal);
     }
 
     [Fact]
