@@ -39,8 +39,8 @@ public sealed record PublicLoadBalancerProps
 public sealed class PublicLoadBalancer : Construct
 {
     private readonly PublicLoadBalancerProps props;
+    private readonly HashSet<int> rulePriorities = [];
     private ApplicationTargetGroup? targetGroup;
-    private int hostRules;
 
     public PublicLoadBalancer(Construct scope, string id, PublicLoadBalancerProps props)
         : base(scope, id)
@@ -125,7 +125,7 @@ public sealed class PublicLoadBalancer : Construct
             var hostname = $"{props.Hostname}-{workload}";
             url = AddAlias($"Alias{NameCase.Pascal(workload)}", hostname);
             conditions = [ListenerCondition.HostHeaders([$"{hostname}.{zone.ZoneName}"])];
-            priority = ++hostRules * 10;
+            priority = RulePriority(workload);
         }
 
         var routed = Listener.AddTargets(NameCase.Pascal(workload), new AddApplicationTargetsProps
@@ -154,6 +154,27 @@ public sealed class PublicLoadBalancer : Construct
         });
         targetGroup ??= routed;
         return (routed, url);
+    }
+
+    /// <summary>
+    /// Derived from the name, not from the order of services, so that adding or removing one never moves another
+    /// rule to a priority still held (CloudFormation deletes the old rule last).
+    /// </summary>
+    private int RulePriority(string workload)
+    {
+        var hash = 2166136261u;
+        foreach (var c in workload)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        var priority = (int)(hash % 49_999u) + 1;
+        while (!rulePriorities.Add(priority))
+        {
+            priority = (priority % 50_000) + 1;
+        }
+
+        return priority;
     }
 
     private string AddAlias(string id, string hostname)

@@ -14,6 +14,8 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
 {
     private JsonObject Json => fixture.EnvironmentJson;
 
+    private string App => fixture.Settings.AppName;
+
     [Fact]
     public void A_public_image_runs_as_is_with_a_port_mapping_per_endpoint()
     {
@@ -87,7 +89,7 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
     {
         var image = Json.Container("webhooks-client")["Image"]!.ToJsonString();
 
-        Assert.Contains("appdelivery/webhooks-client", image, StringComparison.Ordinal);
+        Assert.Contains($"{App}/webhooks-client", image, StringComparison.Ordinal);
         Assert.Contains(SynthesizedEnvironment.ImageTag, image, StringComparison.Ordinal);
     }
 
@@ -97,7 +99,7 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
         var repositories = fixture.BaseJson.Resources("AWS::ECR::Repository").Select(r => (string)r.Resource.Properties()["RepositoryName"]!);
 
         Assert.Equal(
-            ["appdelivery/basket-api", "appdelivery/catalog-api", "appdelivery/catalog-migrations", "appdelivery/order-processor", "appdelivery/webapp", "appdelivery/webhooks-client"],
+            new[] { "basket-api", "catalog-api", "catalog-migrations", "order-processor", "webapp", "webhooks-client" }.Select(w => $"{App}/{w}"),
             repositories.Order(StringComparer.Ordinal));
     }
 
@@ -106,7 +108,7 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
     {
         var caches = Json.Resources("AWS::ElastiCache::ServerlessCache").ToDictionary(c => c.Id, c => (string)c.Resource.Properties()["ServerlessCacheName"]!);
 
-        Assert.Equal(new Dictionary<string, string> { ["CacheBasketcache"] = "appdelivery-dev-basketcache", ["CacheSessions"] = "appdelivery-dev-sessions" }, caches);
+        Assert.Equal(new Dictionary<string, string> { ["CacheBasketcache"] = $"{App}-dev-basketcache", ["CacheSessions"] = $"{App}-dev-sessions" }, caches);
         Assert.Equal([$"BasketApi {ServerlessCache.CachePort}"], Ingress("CacheBasketcache"));
         Assert.Equal([$"Webapp {ServerlessCache.CachePort}", $"WebhooksClient {ServerlessCache.CachePort}"], Ingress("CacheSessions"));
     }
