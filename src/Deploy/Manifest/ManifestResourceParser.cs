@@ -41,7 +41,7 @@ internal sealed class ManifestResourceParser(string file, ICollection<ManifestWa
             "parameter.v0" => ParseParameter(name, resource),
             "annotated.string" => ParseAnnotatedString(name, resource),
             "executable.v0" => throw Error(name, "type",
-                $"executables ({OptionalString(name, resource, "command") ?? "a local command"}) cannot be deployed: {Supported}"),
+                $"executables ({OptionalString(name, resource, "command") ?? "a local command"}) cannot be deployed: publish it as a container (.PublishAsDockerFile() or AddDockerfile), which deploys like the projects"),
             _ when type.StartsWith("azure.", StringComparison.Ordinal) => throw Error(name, "type",
                 $"'{type}' is an Azure resource with no AWS mapping: {Supported}"),
             _ => throw Error(name, "type", $"unsupported resource type '{type}': {Supported}"),

@@ -52,7 +52,7 @@ public sealed class ManifestErrorTests
         { "buildarg", """{"type":"container.v1","build":{"context":".","dockerfile":"Dockerfile","args":{"KEY":"{api-key.value}"}}}""", "resources.buildarg.build.args.KEY", "baked into the image" },
         { "buildsecret", """{"type":"container.v1","build":{"context":".","dockerfile":"Dockerfile","secrets":{"npmrc":{"type":"file","source":"x"}}}}""", "resources.buildsecret.build.secrets", "literal arguments only" },
         { "contextless", """{"type":"container.v1","build":{"dockerfile":"Dockerfile"}}""", "resources.contextless.build.context", "missing" },
-        { "node", """{"type":"executable.v0","command":"node","workingDirectory":"."}""", "resources.node.type", "node" },
+        { "node", """{"type":"executable.v0","command":"node","workingDirectory":"."}""", "resources.node.type", "PublishAsDockerFile" },
         { "bicep", """{"type":"azure.bicep.v0","path":"x.bicep"}""", "resources.bicep.type", "Azure" },
         { "future", """{"type":"dapr.v0"}""", "resources.future.type", "dapr.v0" },
         { "typeless", """{"image":"postgres:17"}""", "resources.typeless.type", "missing" },
