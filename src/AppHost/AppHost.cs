@@ -77,4 +77,5 @@ builder.AddProject<Projects.Web>(ResourceNames.Web)
     .WithUrlLoggedWhenReady();
 //#endif
 
+builder.WithRunOnceWorkloadsMarked();
 builder.Build().Run();

@@ -37,6 +37,32 @@ internal static class ResourceBuilderExtensions
 //#endif
 
     /// <summary>
+    /// Publish mode only: marks every resource that another waits for to complete (<c>WaitForCompletion</c>) with
+    /// <see cref="ConfigurationKeys.RunOnceEnvironmentVariable"/>, the manifest's only trace of it, so the
+    /// deployment runs it once before the services roll (the migrations). Call after the last WaitForCompletion.
+    /// </summary>
+    public static IDistributedApplicationBuilder WithRunOnceWorkloadsMarked(this IDistributedApplicationBuilder builder)
+    {
+        if (!builder.ExecutionContext.IsPublishMode)
+        {
+            return builder;
+        }
+
+        var runOnce = builder.Resources
+            .SelectMany(resource => resource.Annotations.OfType<WaitAnnotation>())
+            .Where(wait => wait.WaitType == WaitType.WaitForCompletion)
+            .Select(wait => wait.Resource)
+            .OfType<IResourceWithEnvironment>()
+            .Distinct();
+        foreach (var resource in runOnce)
+        {
+            resource.Annotations.Add(new EnvironmentCallbackAnnotation(ConfigurationKeys.RunOnceEnvironmentVariable, () => "true"));
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// Logs <c>Web: http://localhost:…</c> once the project is healthy, so a terminal user can open it without the
     /// dashboard.
     /// </summary>

@@ -33,6 +33,13 @@ public static class ConfigurationKeys
     public const string DatabaseIamAuthenticationEnvironmentVariable = "Database__IamAuthentication";
 //#endif
 
+    /// <summary>
+    /// Set to <c>true</c> in the published manifest on a workload that another waits for to complete
+    /// (<c>WaitForCompletion</c>): the deployment runs it once, before the services roll, instead of as a service.
+    /// The manifest has no other trace of WaitForCompletion.
+    /// </summary>
+    public const string RunOnceEnvironmentVariable = "DEPLOYMENT_RUN_ONCE";
+
     /// <summary>Header carrying the API key from Web to Api.</summary>
     public const string ApiKeyHeader = "X-Api-Key";
 }

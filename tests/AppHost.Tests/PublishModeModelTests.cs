@@ -55,6 +55,18 @@ public sealed class PublishModeModelTests(PublishModeModel app) : IClassFixture<
         Assert.DoesNotContain(environment.Values, v => v.Contains("postgres-password", StringComparison.Ordinal) || v.Contains("cache-password", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ResourceNames.Migrations, "true")]
+    [InlineData(ResourceNames.Api, null)]
+//#if (web)
+    [InlineData(ResourceNames.Web, null)]
+//#endif
+    public async Task Only_the_workload_waited_on_to_complete_is_marked_run_once(string service, string? expected)
+    {
+        var environment = await PublishEnvironment.OfAsync(app.Resource<ProjectResource>(service), app.ExecutionContext);
+        Assert.Equal(expected, environment.GetValueOrDefault(ConfigurationKeys.RunOnceEnvironmentVariable));
+    }
+
     [Fact]
     public async Task Seed_data_is_not_switched_on_for_the_cloud()
     {

@@ -19,16 +19,19 @@ public sealed class ContainerEnvironment
     private static readonly string ContainerPort = EndpointModel.ContainerPort.ToString(CultureInfo.InvariantCulture);
 
     private readonly WorkloadBindings bindings;
+    private readonly WorkloadModel model;
     private readonly string workload;
     private readonly Dictionary<string, string> variables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EcsSecret> secrets = new(StringComparer.Ordinal);
     private readonly HashSet<string> calledServices = new(StringComparer.Ordinal);
     private readonly HashSet<string> databaseServers = new(StringComparer.Ordinal);
     private readonly HashSet<string> databases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> usedCaches = new(StringComparer.Ordinal);
 
-    private ContainerEnvironment(string workload, WorkloadBindings bindings)
+    private ContainerEnvironment(WorkloadModel model, WorkloadBindings bindings)
     {
-        this.workload = workload;
+        this.model = model;
+        workload = model.Name;
         this.bindings = bindings;
     }
 
@@ -42,7 +45,8 @@ public sealed class ContainerEnvironment
     /// <summary>Databases (manifest names) whose connection string this workload gets: it is granted CONNECT on each.</summary>
     public IReadOnlySet<string> Databases => databases;
 
-    public bool UsesCache { get; private set; }
+    /// <summary>Caches this workload connects to (their security groups must admit it).</summary>
+    public IReadOnlySet<string> UsedCaches => usedCaches;
 
     /// <summary>Services this workload calls over Service Connect (their security groups must admit it).</summary>
     public IReadOnlySet<string> CalledServices => calledServices;
@@ -51,13 +55,17 @@ public sealed class ContainerEnvironment
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(bindings);
-        var environment = new ContainerEnvironment(workload.Name, bindings);
+        var environment = new ContainerEnvironment(workload, bindings);
         foreach (var variable in workload.Environment)
         {
             environment.Add(variable);
         }
 
-        environment.variables[HttpPortsVariable] = ContainerPort;
+        if (workload.IsProject)
+        {
+            environment.variables[HttpPortsVariable] = ContainerPort;
+        }
+
         environment.variables[OtlpEndpointVariable] = OtlpEndpoint;
         environment.variables.TryAdd("OTEL_SERVICE_NAME", workload.Name);
         if (workload.Kind == WorkloadKind.Job && seedData)
@@ -82,6 +90,9 @@ public sealed class ContainerEnvironment
             case SecretValue secret:
                 secrets[variable.Name] = EcsSecret.FromSecretsManager(AppSecret(variable.Name, secret.Secret), AppSecrets.ValueKey);
                 break;
+            case CompositeValue { IsSecret: true } composite when bindings.ComposedSecrets is { } composed:
+                secrets[variable.Name] = EcsSecret.FromSecretsManager(composed.Add(workload, variable.Name, Concatenate(variable.Name, composite)));
+                break;
             case CompositeValue { IsSecret: true }:
                 throw new NotSupportedException(
                     $"{workload}: '{variable.Name}' mixes a secret into a longer value. ECS injects a secret only as a whole " +
@@ -99,12 +110,14 @@ public sealed class ContainerEnvironment
         DatabaseHostValue host => Server(name, host.Server).Hostname,
         DatabasePortValue port => DatabasePort(name, port.Server),
         DatabaseUserValue user => UserOf(name, user.Server),
-        CacheConnectionStringValue => Cache(name).ConnectionString,
-        CacheHostValue => Cache(name).Hostname,
-        CachePortValue => CachePort(name),
-        ServiceUrlValue url => $"http://{Service(name, url.Workload)}:{ContainerPort}",
-        ServicePortValue port => ServicePort(name, port.Workload),
+        CacheConnectionStringValue cache => Cache(name, cache.Cache).ConnectionString,
+        CacheHostValue cache => Cache(name, cache.Cache).Hostname,
+        CachePortValue cache => CachePort(name, cache.Cache),
+        ServiceUrlValue url => ServiceUrl(name, url),
+        ServiceHostValue host => Service(name, host.Workload).Name,
+        ServicePortValue port => ServicePort(name, port),
         CompositeValue composite => Concatenate(name, composite),
+        SecretValue secret => AppSecret(name, secret.Secret).SecretValueFromJson(AppSecrets.ValueKey).UnsafeUnwrap(), // a dynamic reference, within a composed secret only
         _ => throw new NotSupportedException($"{workload}: '{name}' has a value of unknown kind {value.GetType().Name}."),
     };
 
@@ -148,17 +161,17 @@ public sealed class ContainerEnvironment
         return AuroraDatabase.RoleOf(workload);
     }
 
-    private string CachePort(string variable)
+    private string CachePort(string variable, string cache)
     {
-        Cache(variable);
+        Cache(variable, cache);
         return ServerlessCache.PortText;
     }
 
-    private ServerlessCache Cache(string variable)
+    private ServerlessCache Cache(string variable, string name)
     {
-        UsesCache = true;
-        return bindings.Cache
-            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the cache, but the app has none.");
+        usedCaches.Add(name);
+        return bindings.Caches.GetValueOrDefault(name)
+            ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the cache '{name}', which the app does not have.");
     }
 
     private Amazon.CDK.AWS.SecretsManager.Secret AppSecret(string variable, string name) =>
@@ -166,31 +179,36 @@ public sealed class ContainerEnvironment
             ? secret
             : throw new InvalidOperationException($"{workload}: '{variable}' refers to secret '{name}', which the app does not declare.");
 
-    private string ServicePort(string variable, string name)
+    private string ServiceUrl(string variable, ServiceUrlValue url)
     {
-        // A port is not a call: it is usually the workload's own (HTTP_PORTS).
-        if (!bindings.Services.Contains(name) && name != workload)
-        {
-            throw new InvalidOperationException(
-                $"{workload}: '{variable}' refers to '{name}', which is not a service with an HTTP endpoint.");
-        }
-
-        return ContainerPort;
+        var endpoint = Endpoint(variable, Service(variable, url.Workload), url.Endpoint);
+        return $"{endpoint.Scheme}://{url.Workload}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}";
     }
 
-    private string Service(string variable, string name)
+    private string ServicePort(string variable, ServicePortValue port)
     {
-        if (!bindings.Services.Contains(name))
+        // A port is not a call: it is usually the workload's own (HTTP_PORTS).
+        var target = port.Workload == workload ? model : Service(variable, port.Workload, call: false);
+        return Endpoint(variable, target, port.Endpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private EndpointModel Endpoint(string variable, WorkloadModel target, string endpoint) =>
+        target.Endpoints.FirstOrDefault(e => e.Name == endpoint)
+        ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to endpoint '{endpoint}' of '{target.Name}', which it does not have.");
+
+    private WorkloadModel Service(string variable, string name, bool call = true)
+    {
+        if (!bindings.Services.TryGetValue(name, out var service))
         {
             throw new InvalidOperationException(
-                $"{workload}: '{variable}' refers to '{name}', which is not a service with an HTTP endpoint.");
+                $"{workload}: '{variable}' refers to '{name}', which is not a service with an endpoint.");
         }
 
-        if (name != workload)
+        if (call && name != workload)
         {
             calledServices.Add(name);
         }
 
-        return name;
+        return service;
     }
 }

@@ -19,7 +19,7 @@ public sealed record OperationsDashboardProps
 
     public required string? DatabaseClusterIdentifier { get; init; }
 
-    public required string? CacheName { get; init; }
+    public required IReadOnlyList<string> CacheNames { get; init; }
 }
 
 /// <summary>One CloudWatch dashboard per environment: traffic, latency, services, database and cache.</summary>
@@ -80,11 +80,11 @@ public sealed class OperationsDashboard : Construct
             }));
         }
 
-        if (props.CacheName is { } cache)
+        foreach (var cache in props.CacheNames)
         {
             widgets.Add(new GraphWidget(new GraphWidgetProps
             {
-                Title = "Cache processing units and data",
+                Title = props.CacheNames.Count == 1 ? "Cache processing units and data" : $"Cache {cache}: processing units and data",
                 Width = 12,
                 Left = new IMetric[] { CacheMetric("ElastiCacheProcessingUnits", cache, "Sum") },
                 Right = new IMetric[] { CacheMetric("BytesUsedForCache", cache, "Average") },

@@ -37,15 +37,22 @@ public sealed record PublicLoadBalancerProps
     public required bool Production { get; init; }
 }
 
-/// <summary>The internet-facing load balancer of an environment, in front of its external service.</summary>
+/// <summary>
+/// The internet-facing load balancer of an environment, in front of its external services: the first one routed
+/// answers at <see cref="Url"/> (the listener's default); each further one at its own host name
+/// <c>{Hostname}-{workload}.{zone}</c> (a listener rule on the Host header, covered by the zone's wildcard certificate).
+/// </summary>
 public sealed class PublicLoadBalancer : Construct
 {
+    private readonly PublicLoadBalancerProps props;
+    private readonly HashSet<int> rulePriorities = [];
     private ApplicationTargetGroup? targetGroup;
 
     public PublicLoadBalancer(Construct scope, string id, PublicLoadBalancerProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
+        this.props = props;
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
             Vpc = props.Vpc,
@@ -98,21 +105,7 @@ public sealed class PublicLoadBalancer : Construct
             }
         }
 
-        var scheme = props.Certificate is null ? "http" : "https";
-        if (props.Zone is { } zone)
-        {
-            _ = new ARecord(this, "Alias", new ARecordProps
-            {
-                Zone = zone,
-                RecordName = props.Hostname,
-                Target = RecordTarget.FromAlias(new Amazon.CDK.AWS.Route53.Targets.LoadBalancerTarget(LoadBalancer)),
-            });
-            Url = $"{scheme}://{props.Hostname}.{zone.ZoneName}";
-        }
-        else
-        {
-            Url = $"{scheme}://{LoadBalancer.LoadBalancerDnsName}";
-        }
+        Url = props.Zone is not null ? AddAlias("Alias", props.Hostname) : $"{Scheme}://{LoadBalancer.LoadBalancerDnsName}";
     }
 
     public ApplicationLoadBalancer LoadBalancer { get; }
@@ -126,35 +119,51 @@ public sealed class PublicLoadBalancer : Construct
 
     public string Url { get; }
 
+    private string Scheme => props.Certificate is null ? "http" : "https";
+
     public ApplicationTargetGroup TargetGroup =>
         targetGroup ?? throw new InvalidOperationException("No service is behind the load balancer yet.");
 
-    /// <summary>Routes all traffic to <paramref name="service"/>, health-checked on <c>/alive</c>.</summary>
-    public ApplicationTargetGroup Route(string workload, FargateService service)
+    /// <summary>
+    /// Routes the first service's traffic by default, and each further one's by its host name (which needs the zone).
+    /// Projects are health-checked on <c>/alive</c>; other containers on <c>/</c>, any non-error answer.
+    /// </summary>
+    /// <returns>The target group, and the URL the service answers at.</returns>
+    public (ApplicationTargetGroup TargetGroup, string Url) Route(string workload, FargateService service, EndpointModel endpoint, bool isProject)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var url = Url;
+        ListenerCondition[]? conditions = null;
+        int? priority = null;
         if (targetGroup is not null)
         {
-            throw new NotSupportedException(
-                $"'{workload}' is a second external service; one environment has one public entry point (put others behind it).");
+            var zone = props.Zone ?? throw new NotSupportedException(
+                $"'{workload}' is a second external service; without a domain the load balancer has one entry point.");
+            var hostname = $"{props.Hostname}-{workload}";
+            url = AddAlias($"Alias{NameCase.Pascal(workload)}", hostname);
+            conditions = [ListenerCondition.HostHeaders([$"{hostname}.{zone.ZoneName}"])];
+            priority = RulePriority(workload);
         }
 
-        targetGroup = Listener.AddTargets(NameCase.Pascal(workload), new AddApplicationTargetsProps
+        var routed = Listener.AddTargets(NameCase.Pascal(workload), new AddApplicationTargetsProps
         {
-            Port = EndpointModel.ContainerPort,
+            Port = endpoint.Port,
             Protocol = ApplicationProtocol.HTTP,
+            Conditions = conditions,
+            Priority = priority,
             Targets = new IApplicationLoadBalancerTarget[]
             {
                 service.LoadBalancerTarget(new LoadBalancerTargetOptions
                 {
                     ContainerName = workload,
-                    ContainerPort = EndpointModel.ContainerPort,
+                    ContainerPort = endpoint.Port,
                 }),
             },
             HealthCheck = new HealthCheck
             {
-                Path = HealthPaths.Liveness,
-                HealthyHttpCodes = "200",
+                Path = isProject ? HealthPaths.Liveness : "/",
+                HealthyHttpCodes = isProject ? "200" : "200-399",
                 Interval = Duration.Seconds(15),
                 HealthyThresholdCount = 2,
                 UnhealthyThresholdCount = 3,
@@ -165,6 +174,40 @@ public sealed class PublicLoadBalancer : Construct
                 ? null
                 : new[] { ListenerCondition.HttpHeader(OriginVerification.HeaderName, new[] { CloudFrontOrigin.HeaderValue }) },
         });
-        return targetGroup;
+        targetGroup ??= routed;
+        return (routed, url);
+    }
+
+    /// <summary>
+    /// Derived from the name, not from the order of services, so that adding or removing one never moves another
+    /// rule to a priority still held (CloudFormation deletes the old rule last).
+    /// </summary>
+    private int RulePriority(string workload)
+    {
+        var hash = 2166136261u;
+        foreach (var c in workload)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        var priority = (int)(hash % 49_999u) + 1;
+        while (!rulePriorities.Add(priority))
+        {
+            priority = (priority % 50_000) + 1;
+        }
+
+        return priority;
+    }
+
+    private string AddAlias(string id, string hostname)
+    {
+        var zone = props.Zone!;
+        _ = new ARecord(this, id, new ARecordProps
+        {
+            Zone = zone,
+            RecordName = hostname,
+            Target = RecordTarget.FromAlias(new Amazon.CDK.AWS.Route53.Targets.LoadBalancerTarget(LoadBalancer)),
+        });
+        return $"{Scheme}://{hostname}.{zone.ZoneName}";
     }
 }

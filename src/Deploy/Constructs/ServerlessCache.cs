@@ -10,10 +10,12 @@ public sealed record ServerlessCacheProps(string Name, IVpc Vpc, bool Production
 
 /// <summary>
 /// ElastiCache Serverless for Valkey (TLS only, by nature of serverless caches) in the isolated subnets,
-/// reachable only from security groups granted with <see cref="AllowFrom"/>.
+/// reachable only from security groups granted with <see cref="AllowFrom"/>. One per Valkey/Redis resource;
+/// the cache's logical ID is the construct's <c>id</c> (see <see cref="LogicalId"/>).
 /// </summary>
 public sealed class ServerlessCache : Construct
 {
+    /// <summary>Logical ID of the cache resource named <c>cache</c> (the template's).</summary>
     public const string CacheLogicalId = "Cache";
 
     /// <summary>The Valkey major the cache runs; the AppHost's local Valkey image follows it (a test keeps them equal).</summary>
@@ -46,10 +48,21 @@ public sealed class ServerlessCache : Construct
             SubnetIds = props.Vpc.SelectSubnets(new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED }).SubnetIds,
             SnapshotRetentionLimit = props.Production ? 7 : null,
         });
-        StableIds.Pin(Cache, CacheLogicalId);
+        StableIds.Pin(Cache, id);
     }
 
     public CfnServerlessCache Cache { get; }
+
+    /// <summary>
+    /// <c>Cache</c> for the resource <c>cache</c>, <c>Cache{Name}</c> for any other: each cache keeps its ID (and so
+    /// its data) when another is added or removed.
+    /// </summary>
+    public static string LogicalId(string resource) =>
+        NameCase.Pascal(resource) is var pascal && pascal == CacheLogicalId ? CacheLogicalId : CacheLogicalId + pascal;
+
+    /// <summary>The ElastiCache name: the environment's prefix for the resource <c>cache</c>, <c>{prefix}-{resource}</c> otherwise.</summary>
+    public static string CacheName(string prefix, string resource) =>
+        LogicalId(resource) == CacheLogicalId ? prefix : $"{prefix}-{resource.ToLowerInvariant()}";
 
     public SecurityGroup SecurityGroup { get; }
 

@@ -24,7 +24,7 @@ public sealed record WorkloadServiceProps
 
 /// <summary>
 /// One long-running workload: a Fargate service in the private subnets, in the environment's Service
-/// Connect namespace as <c>http://{name}:8080</c>, rolled back by the circuit breaker (and by alarms
+/// Connect namespace as <c>{name}:{port}</c> for each endpoint (a project: <c>http://{name}:8080</c>), rolled back by the circuit breaker (and by alarms
 /// given to <see cref="RollBackOn"/>), scaled on CPU and memory between the size's bounds. The template
 /// carries no desired count, so a deployment never changes how many tasks run.
 /// </summary>
@@ -68,17 +68,15 @@ public sealed class WorkloadService : Construct
             HealthCheckGracePeriod = props.Workload.IsExternal ? Duration.Seconds(60) : null,
             ServiceConnectConfiguration = new ServiceConnectProps
             {
-                Services = props.Workload.HasHttpEndpoint
-                    ? new IServiceConnectService[]
+                Services = props.Workload.HasEndpoint
+                    ? props.Workload.Endpoints.Select((endpoint, index) => (IServiceConnectService)new ServiceConnectService
                     {
-                        new ServiceConnectService
-                        {
-                            PortMappingName = WorkloadTask.PortMappingName,
-                            DiscoveryName = name,
-                            DnsName = name,
-                            Port = EndpointModel.ContainerPort,
-                        },
-                    }
+                        PortMappingName = endpoint.Name,
+                        // Unique in the namespace; every endpoint answers to the workload's name at its own port.
+                        DiscoveryName = index == 0 ? name : $"{name}-{endpoint.Name}",
+                        DnsName = name,
+                        Port = endpoint.Port,
+                    }).ToArray()
                     : null,
                 LogDriver = LogDrivers.AwsLogs(new AwsLogDriverProps
                 {

@@ -16,7 +16,8 @@ public sealed record WorkloadTaskProps
 
     public required CpuArchitecture Architecture { get; init; }
 
-    public required IRepository Repository { get; init; }
+    /// <summary>The workload's ECR repository; null for an image pulled from its registry (<see cref="RegistryImage"/>).</summary>
+    public required IRepository? Repository { get; init; }
 
     public required string ImageTag { get; init; }
 
@@ -34,12 +35,11 @@ public sealed record WorkloadTaskProps
 
 /// <summary>
 /// The Fargate task definition of one workload: its image from the base stack's repository at the
-/// deployment's tag, port 8080 named <c>http</c> when it serves HTTP, logs, and the telemetry sidecar.
+/// deployment's tag (or a public image from its registry), one named port mapping per endpoint (a project's
+/// <c>http</c> on 8080), logs, and the telemetry sidecar.
 /// </summary>
 public sealed class WorkloadTask : Construct
 {
-    public const string PortMappingName = "http";
-
     public WorkloadTask(Construct scope, string id, WorkloadTaskProps props)
         : base(scope, id)
     {
@@ -64,21 +64,22 @@ public sealed class WorkloadTask : Construct
         Container = TaskDefinition.AddContainer(workload.Name, new ContainerDefinitionOptions
         {
             ContainerName = workload.Name,
-            Image = ContainerImage.FromEcrRepository(props.Repository, props.ImageTag),
+            Image = props.Repository is { } repository
+                ? ContainerImage.FromEcrRepository(repository, props.ImageTag)
+                : ContainerImage.FromRegistry(((RegistryImage)workload.Image).Reference),
+            EntryPoint = workload.Entrypoint is { } entrypoint ? new[] { entrypoint } : null,
+            Command = workload.Args.Count > 0 ? workload.Args.ToArray() : null,
             Essential = true,
             Environment = props.Environment.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal),
             Secrets = props.Environment.Secrets.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
-            PortMappings = workload.HasHttpEndpoint
-                ? new IPortMapping[]
+            PortMappings = workload.HasEndpoint
+                ? workload.Endpoints.Select(endpoint => (IPortMapping)new PortMapping
                 {
-                    new PortMapping
-                    {
-                        Name = PortMappingName,
-                        ContainerPort = EndpointModel.ContainerPort,
-                        Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP,
-                        AppProtocol = AppProtocol.Http,
-                    },
-                }
+                    Name = endpoint.Name,
+                    ContainerPort = endpoint.Port,
+                    Protocol = Amazon.CDK.AWS.ECS.Protocol.TCP,
+                    AppProtocol = endpoint.IsHttp ? AppProtocol.Http : null,
+                }).ToArray()
                 : null,
             Logging = LogDrivers.AwsLogs(new AwsLogDriverProps
             {
@@ -87,8 +88,9 @@ public sealed class WorkloadTask : Construct
                 Mode = AwsLogDriverMode.NON_BLOCKING,
             }),
             StopTimeout = Duration.Seconds(30),
-            // The load balancer checks external services; nothing else would replace a hung internal one.
-            HealthCheck = workload.Kind == WorkloadKind.Service && workload.HasHttpEndpoint && !workload.IsExternal
+            // The load balancer checks external services; nothing else would replace a hung internal one. Only
+            // projects are known to serve /alive (and to have bash); another image is replaced only when it exits.
+            HealthCheck = workload.Kind == WorkloadKind.Service && workload.IsProject && workload.HasEndpoint && !workload.IsExternal
                 ? LivenessCheck
                 : null,
         });

@@ -31,17 +31,26 @@ internal sealed class EnvValueResolver(
             return null;
         }
 
-        if (value is CompositeValue composite && composite.IsSecret)
+        if (value is CompositeValue composite && composite.IsSecret && !IsComposable(composite))
         {
             var secret = composite.Parts.First(p => p.IsSecret);
             Warn(workload, field,
-                $"dropped: it embeds {Describe(secret)} in a larger string, which cannot be an ECS secret; reference the secret on its own instead");
+                $"dropped: it embeds {Describe(secret)} in a larger string; only generated secrets are composed into a secret of their own (ECS injects a secret only as a whole variable): reference the secret on its own instead");
             return null;
         }
 
         Register(workload, field, value);
         return value;
     }
+
+    /// <summary>
+    /// A value embedding only generated secrets (e.g. RabbitMQ's <c>amqp://guest:{password}@host:port</c>) is deployed
+    /// as a secret of its own, composed by CloudFormation. An operator-set secret is not: the composition would keep
+    /// the value it had when the stack was last deployed.
+    /// </summary>
+    private bool IsComposable(CompositeValue composite) =>
+        composite.Parts.Where(p => p.IsSecret).All(p => p is SecretValue secret
+            && resources.GetValueOrDefault(secret.Secret) is ManifestParameter { Generate: not null });
 
     private EnvValue ResolveTemplate(string owner, string field, string template, int depth)
     {
@@ -94,11 +103,15 @@ internal sealed class EnvValueResolver(
                 $"{reference} is the PostgreSQL server's connection string: reference the database (AddDatabase) instead, so the app gets its database"),
             ManifestPostgresServer server when path is ["bindings", _, "host"] => new DatabaseHostValue(server.Name),
             ManifestPostgresServer server when path is ["bindings", _, "port" or "targetPort"] => new DatabasePortValue(server.Name),
-            ManifestCacheServer when reference.Path == "connectionString" => new CacheConnectionStringValue(),
-            ManifestCacheServer when path is ["bindings", _, "host"] => new CacheHostValue(),
-            ManifestCacheServer when path is ["bindings", _, "port" or "targetPort"] => new CachePortValue(),
+            ManifestCacheServer cache when reference.Path == "connectionString" => new CacheConnectionStringValue(cache.Name),
+            ManifestCacheServer cache when path is ["bindings", _, "host"] => new CacheHostValue(cache.Name),
+            ManifestCacheServer cache when path is ["bindings", _, "port" or "targetPort"] => new CachePortValue(cache.Name),
             ManifestProject project when path is ["bindings", var endpoint, var property] =>
                 ResolveEndpoint(owner, field, reference, project, endpoint, property),
+            ManifestContainer container when reference.Path == "connectionString" && container.ConnectionString is { } connectionString =>
+                ResolveTemplate(owner, field, connectionString, depth + 1),
+            ManifestContainer container when path is ["bindings", var endpoint, var property] =>
+                ResolveContainerEndpoint(owner, field, reference, container, endpoint, property),
             ManifestParameter parameter when reference.Path is "value" or "inputs.value"
                 || (parameter.IsConnectionString && reference.Path == "connectionString") => ResolveParameter(parameter),
             ManifestAnnotatedString annotated when reference.Path == "value" => ResolveAnnotated(owner, field, annotated, depth),
@@ -122,6 +135,23 @@ internal sealed class EnvValueResolver(
             "scheme" => new LiteralValue("http"),
             _ => throw new ManifestException(file, owner, field,
                 $"{reference} is not supported: in AWS services are reached by URL; use {{{project.Name}.bindings.{endpoint}.url}}"),
+        };
+    }
+
+    /// <summary>In AWS a container's endpoint is its Service Connect name at its target port.</summary>
+    private EnvValue ResolveContainerEndpoint(
+        string owner, string field, TemplateReference reference, ManifestContainer container, string endpoint, string property)
+    {
+        var binding = container.Bindings.FirstOrDefault(b => b.Name == endpoint)
+            ?? throw new ManifestException(file, owner, field, $"{reference}: '{container.Name}' has no endpoint '{endpoint}'");
+        return property switch
+        {
+            "url" => new ServiceUrlValue(container.Name, endpoint),
+            "host" => new ServiceHostValue(container.Name),
+            "port" or "targetPort" => new ServicePortValue(container.Name, endpoint),
+            "scheme" => new LiteralValue(binding.Scheme),
+            _ => throw new ManifestException(file, owner, field,
+                $"{reference} is not supported: use {{{container.Name}.bindings.{endpoint}.url}}, .host or .port"),
         };
     }
 

@@ -7,8 +7,9 @@ namespace AppDelivery.Aspire.Deploy.Manifest;
 
 /// <summary>
 /// Builds the <see cref="ApplicationModel"/> from an <c>aspire-manifest.json</c> (Aspire 8.x to 13.x).
-/// Which workloads are run-once jobs comes from <see cref="DeploymentSettings.Jobs"/>: the manifest has no
-/// WaitFor/WaitForCompletion.
+/// A run-once job is a workload the AppHost marks with <see cref="ConfigurationKeys.RunOnceEnvironmentVariable"/>
+/// (the manifest has no WaitForCompletion), or one named in <see cref="DeploymentSettings.Jobs"/> for manifests
+/// written by other AppHosts.
 /// </summary>
 public static partial class ManifestReader
 {
@@ -44,14 +45,13 @@ public static partial class ManifestReader
         var warnings = new List<ManifestWarning>();
         var resources = ParseResources(document.RootElement, file, warnings);
 
-        var cache = Single<ManifestCacheServer>(resources, file, "caches", "one Valkey cache");
         var roles = new Dictionary<string, CredentialBinding>(StringComparer.Ordinal);
         var servers = resources.Values.OfType<ManifestPostgresServer>()
             .Select(server => ToDatabaseServer(server, resources, roles, file, warnings))
             .ToList();
 
-        CacheModel? cacheModel = null;
-        if (cache is not null)
+        var caches = new List<CacheModel>();
+        foreach (var cache in resources.Values.OfType<ManifestCacheServer>())
         {
             BindCacheCredentials(cache, resources, roles);
             if (cache.Engine == "redis")
@@ -60,17 +60,28 @@ public static partial class ManifestReader
                     "a Redis container is deployed as ElastiCache Serverless for Valkey (same protocol)"));
             }
 
-            cacheModel = new CacheModel(cache.Name, cache.Engine);
+            caches.Add(new CacheModel(cache.Name, cache.Engine));
         }
 
         CheckJobs(settings, resources, file);
         var resolver = new EnvValueResolver(file, resources, roles, servers, warnings);
-        var workloads = resources.Values.OfType<ManifestProject>()
-            .Select(project => ToWorkload(project, settings, resolver))
+        var workloads = resources.Values
+            .Select(resource => resource switch
+            {
+                ManifestProject project => ToWorkload(project.Name, new ProjectImage(project.Path), project.Env, project.Bindings, settings, resolver),
+                ManifestContainer container => ToWorkload(container.Name, container.Image, container.Env, container.Bindings, settings, resolver) with
+                {
+                    Args = container.Args,
+                    Entrypoint = container.Entrypoint,
+                },
+                _ => null,
+            })
+            .OfType<WorkloadModel>()
             .ToList();
         CheckSizedServices(settings, workloads, file);
+        CheckPublicEntryPoints(settings, workloads, file);
 
-        return new ManifestReadResult(new ApplicationModel(workloads, servers, cacheModel, resolver.Secrets), warnings);
+        return new ManifestReadResult(new ApplicationModel(workloads, servers, caches, resolver.Secrets), warnings);
     }
 
     private static JsonDocument ParseJson(string json, string file)
@@ -108,14 +119,6 @@ public static partial class ManifestReader
         }
 
         return resources;
-    }
-
-    private static T? Single<T>(Dictionary<string, ManifestResource> resources, string file, string plural, string supported)
-        where T : ManifestResource
-    {
-        var found = resources.Values.OfType<T>().ToList();
-        return found.Count <= 1 ? found.FirstOrDefault() : throw new ManifestException(file, null, "resources",
-            $"several {plural} ({string.Join(", ", found.Select(r => r.Name))}): the template's model has {supported}");
     }
 
     private static DatabaseServerModel ToDatabaseServer(
@@ -228,11 +231,11 @@ public static partial class ManifestReader
     {
         for (var i = 0; i < settings.Jobs.Count; i++)
         {
-            if (resources.GetValueOrDefault(settings.Jobs[i]) is not ManifestProject)
+            if (resources.GetValueOrDefault(settings.Jobs[i]) is not (ManifestProject or ManifestContainer))
             {
-                var projects = string.Join(", ", resources.Values.OfType<ManifestProject>().Select(p => p.Name));
+                var workloads = string.Join(", ", resources.Values.Where(r => r is ManifestProject or ManifestContainer).Select(p => p.Name));
                 throw new SettingsException(settings.SourceFile, $"jobs[{i}]",
-                    $"'{settings.Jobs[i]}' is not a project of {file} (projects: {projects})");
+                    $"'{settings.Jobs[i]}' is not a project or container of {file} (workloads: {workloads})");
             }
         }
     }
@@ -250,23 +253,46 @@ public static partial class ManifestReader
         }
     }
 
-    private static WorkloadModel ToWorkload(ManifestProject project, DeploymentSettings settings, EnvValueResolver resolver)
+    /// <summary>Further external services answer at their own host names, which only a domain provides.</summary>
+    private static void CheckPublicEntryPoints(DeploymentSettings settings, List<WorkloadModel> workloads, string file)
     {
-        var environment = new List<EnvironmentVariable>();
-        foreach (var (name, template) in project.Env)
+        var external = workloads.Where(w => w.Kind == WorkloadKind.Service && w.IsExternal).Select(w => w.Name).ToList();
+        if (external.Count > 1 && settings.Domain is null)
         {
-            if (resolver.ResolveVariable(project.Name, name, template) is { } value)
+            throw new SettingsException(settings.SourceFile, "domain",
+                $"{file} has {external.Count} external services ({string.Join(", ", external)}): the first answers at the load balancer's address, each other one at its own host name <hostname>-<service>.<zone>, so set a domain (or make all but one internal)");
+        }
+    }
+
+    private static WorkloadModel ToWorkload(
+        string name,
+        WorkloadImage image,
+        IReadOnlyList<KeyValuePair<string, string>> env,
+        IReadOnlyList<ManifestBinding> bindings,
+        DeploymentSettings settings,
+        EnvValueResolver resolver)
+    {
+        var runOnce = false;
+        var environment = new List<EnvironmentVariable>();
+        foreach (var (variable, template) in env)
+        {
+            if (variable == ConfigurationKeys.RunOnceEnvironmentVariable)
             {
-                environment.Add(new EnvironmentVariable(name, value));
+                runOnce = template == "true";
+            }
+            else if (resolver.ResolveVariable(name, variable, template) is { } value)
+            {
+                environment.Add(new EnvironmentVariable(variable, value));
             }
         }
 
-        var endpoints = project.Bindings
-            .Where(b => b.Scheme == "http")
-            .Select(b => new EndpointModel(b.Name, b.Scheme, b.External))
+        // A project's https binding is dropped (TLS ends at the load balancer); a container's bindings are http or tcp.
+        var endpoints = bindings
+            .Where(b => b.Scheme != "https")
+            .Select(b => new EndpointModel(b.Name, b.Scheme, b.External, b.TargetPort ?? EndpointModel.ContainerPort))
             .ToList();
-        var kind = settings.Jobs.Contains(project.Name, StringComparer.Ordinal) ? WorkloadKind.Job : WorkloadKind.Service;
-        return new WorkloadModel(project.Name, project.Path, kind, endpoints, environment);
+        var kind = runOnce || settings.Jobs.Contains(name, StringComparer.Ordinal) ? WorkloadKind.Job : WorkloadKind.Service;
+        return new WorkloadModel(name, image, kind, endpoints, environment);
     }
 
     [GeneratedRegex(@"^\{([A-Za-z][A-Za-z0-9_-]*)\.connectionString\};Database=([^;]+)$")]

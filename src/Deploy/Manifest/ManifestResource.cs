@@ -12,7 +12,21 @@ internal sealed record ManifestProject(
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyList<ManifestBinding> Bindings) : ManifestResource(Name);
 
-internal sealed record ManifestBinding(string Name, string Scheme, bool External);
+/// <param name="TargetPort">Port inside the container; null for projects, which listen on 8080 in AWS.</param>
+internal sealed record ManifestBinding(string Name, string Scheme, bool External, int? TargetPort = null);
+
+/// <summary>
+/// Any other <c>container.v0</c>/<c>container.v1</c>: a Fargate workload running <see cref="Image"/> (or the image
+/// built from a Dockerfile). Env keeps manifest order; bindings are http or tcp, each with its target port.
+/// </summary>
+internal sealed record ManifestContainer(
+    string Name,
+    WorkloadImage Image,
+    IReadOnlyList<KeyValuePair<string, string>> Env,
+    IReadOnlyList<ManifestBinding> Bindings,
+    IReadOnlyList<string> Args,
+    string? Entrypoint,
+    string? ConnectionString) : ManifestResource(Name);
 
 /// <summary>A <c>postgres</c> container: Aurora PostgreSQL in AWS.</summary>
 internal sealed record ManifestPostgresServer(

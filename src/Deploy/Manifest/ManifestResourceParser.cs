@@ -6,7 +6,19 @@ namespace AppDelivery.Aspire.Deploy.Manifest;
 /// <summary>Turns one <c>resources.&lt;name&gt;</c> entry into a <see cref="ManifestResource"/>, or says why it cannot be deployed.</summary>
 internal sealed class ManifestResourceParser(string file, ICollection<ManifestWarning> warnings)
 {
-    private const string Supported = "only .NET projects, PostgreSQL and Valkey/Redis containers, parameters and connection-string values map to AWS";
+    private const string Supported = "only .NET projects, containers (PostgreSQL to Aurora, Valkey/Redis to ElastiCache, any other image or Dockerfile to Fargate), parameters and connection-string values map to AWS";
+
+    /// <summary>Database images with no AWS mapping: run in a task, their data would go with it.</summary>
+    private static readonly (string Repository, string Engine)[] UnmappedDatabases =
+    [
+        ("mssql/server", "SQL Server"),
+        ("mysql", "MySQL"),
+        ("mariadb", "MariaDB"),
+        ("mongo", "MongoDB"),
+        ("database/free", "Oracle Database"),
+        ("gvenzl/oracle-free", "Oracle Database"),
+        ("gvenzl/oracle-xe", "Oracle Database"),
+    ];
 
     public ManifestResource Parse(string name, JsonElement resource)
     {
@@ -29,7 +41,7 @@ internal sealed class ManifestResourceParser(string file, ICollection<ManifestWa
             "parameter.v0" => ParseParameter(name, resource),
             "annotated.string" => ParseAnnotatedString(name, resource),
             "executable.v0" => throw Error(name, "type",
-                $"executables ({OptionalString(name, resource, "command") ?? "a local command"}) cannot be deployed: {Supported}"),
+                $"executables ({OptionalString(name, resource, "command") ?? "a local command"}) cannot be deployed: publish it as a container (.PublishAsDockerFile() or AddDockerfile), which deploys like the projects"),
             _ when type.StartsWith("azure.", StringComparison.Ordinal) => throw Error(name, "type",
                 $"'{type}' is an Azure resource with no AWS mapping: {Supported}"),
             _ => throw Error(name, "type", $"unsupported resource type '{type}': {Supported}"),
@@ -84,22 +96,128 @@ internal sealed class ManifestResourceParser(string file, ICollection<ManifestWa
 
     private ManifestResource ParseContainer(string name, JsonElement resource)
     {
-        if (resource.TryGetProperty("build", out _))
+        var env = Env(name, resource);
+        var connectionString = OptionalString(name, resource, "connectionString");
+        if (resource.TryGetProperty("build", out var build))
         {
-            throw Error(name, "image", $"containers built from a Dockerfile (build) have no AWS mapping: {Supported}");
+            return ParseWorkloadContainer(name, resource, ParseBuild(name, build), env, connectionString);
         }
 
         var reference = RequiredString(name, resource, "image");
         var image = ContainerImage.Parse(reference);
-        var env = Env(name, resource).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        var connectionString = OptionalString(name, resource, "connectionString");
+        if (UnmappedDatabases.Where(d => image.Is(d.Repository)).Select(d => d.Engine).FirstOrDefault() is { } engine)
+        {
+            throw Error(name, "image",
+                $"{engine} ('{reference}') has no AWS mapping: a database in a Fargate task would lose its data with the task. Use PostgreSQL (Aurora), or run {engine} outside this deployment and pass its connection string with AddConnectionString");
+        }
+
+        var envByName = env.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         return image switch
         {
-            _ when image.Is("postgres") => new ManifestPostgresServer(name, image, env, connectionString),
-            _ when image.Is("valkey/valkey") => new ManifestCacheServer(name, "valkey", env, connectionString),
-            _ when image.Is("redis") => new ManifestCacheServer(name, "redis", env, connectionString),
-            _ => throw Error(name, "image", $"no AWS mapping for container image '{reference}': {Supported} (PostgreSQL: postgres, cache: valkey/valkey or redis)"),
+            _ when image.Is("postgres") => new ManifestPostgresServer(name, image, envByName, connectionString),
+            _ when image.Is("valkey/valkey") => new ManifestCacheServer(name, "valkey", envByName, connectionString),
+            _ when image.Is("redis") => new ManifestCacheServer(name, "redis", envByName, connectionString),
+            _ => ParseWorkloadContainer(name, resource, new RegistryImage(reference), env, connectionString),
         };
+    }
+
+    /// <summary>A container that runs as a Fargate workload: everything Fargate cannot honour is refused here.</summary>
+    private ManifestContainer ParseWorkloadContainer(
+        string name, JsonElement resource, WorkloadImage image, List<KeyValuePair<string, string>> env, string? connectionString)
+    {
+        foreach (var storage in new[] { "volumes", "bindMounts" })
+        {
+            if (resource.TryGetProperty(storage, out var mounts) && mounts.ValueKind == JsonValueKind.Array && mounts.GetArrayLength() > 0)
+            {
+                throw Error(name, storage,
+                    "a Fargate task has no persistent disk and EFS is not mapped: add the volume in run mode only (if (builder.ExecutionContext.IsRunMode) ...), or keep the data in a managed store (Aurora, ElastiCache, S3)");
+            }
+        }
+
+        if (resource.TryGetProperty("deployment", out _))
+        {
+            warnings.Add(new ManifestWarning(file, ManifestPaths.Of(name, "deployment"),
+                "ignored: a compute-environment deployment target (e.g. Azure Container Apps); the container is deployed to ECS Fargate"));
+        }
+
+        var bindings = new List<ManifestBinding>();
+        if (resource.TryGetProperty("bindings", out var bindingsElement))
+        {
+            foreach (var binding in Properties(name, bindingsElement, "bindings"))
+            {
+                bindings.Add(ParseContainerBinding(name, binding));
+            }
+        }
+
+        var args = new List<string>();
+        if (resource.TryGetProperty("args", out var argsElement))
+        {
+            var index = 0;
+            foreach (var arg in argsElement.ValueKind == JsonValueKind.Array ? argsElement.EnumerateArray() : throw Error(name, "args", "expected an array"))
+            {
+                var field = $"args[{index++}]";
+                var text = arg.ValueKind == JsonValueKind.String ? arg.GetString()! : throw Error(name, field, "expected a string");
+                args.Add(ExpressionTemplate.Parse(text).All(p => p is TemplateText) ? text
+                    : throw Error(name, field, $"'{text}' references another resource: arguments are deployed as written; pass the value in an environment variable instead"));
+            }
+        }
+
+        return new ManifestContainer(name, image, env, bindings, args, OptionalString(name, resource, "entrypoint"), connectionString);
+    }
+
+    private ManifestBinding ParseContainerBinding(string name, JsonProperty binding)
+    {
+        var field = $"bindings.{binding.Name}";
+        var scheme = RequiredString(name, binding.Value, "scheme", field);
+        var external = binding.Value.TryGetProperty("external", out var externalElement) && externalElement.ValueKind == JsonValueKind.True;
+        if (binding.Value.TryGetProperty("protocol", out var protocol) && protocol.ValueKind == JsonValueKind.String && protocol.GetString() == "udp")
+        {
+            throw Error(name, $"{field}.protocol", "UDP endpoints are not deployed: Service Connect and the load balancer carry TCP");
+        }
+
+        if (scheme == "https")
+        {
+            throw Error(name, $"{field}.scheme", "a container serving TLS itself is not deployed: serve plain HTTP; TLS ends at the load balancer and internal calls use Service Connect");
+        }
+
+        if (external && scheme != "http")
+        {
+            throw Error(name, $"{field}.external", $"only HTTP endpoints can be public (through the load balancer); '{scheme}' stays internal: remove WithExternalHttpEndpoints or the external flag");
+        }
+
+        if (!binding.Value.TryGetProperty("targetPort", out var portElement) || !portElement.TryGetInt32(out var port) || port is < 1 or > 65535)
+        {
+            throw Error(name, $"{field}.targetPort", "missing: a container endpoint needs the port it listens on (targetPort), which is also its Service Connect port");
+        }
+
+        return new ManifestBinding(binding.Name, scheme == "http" ? "http" : "tcp", external, port);
+    }
+
+    private DockerfileImage ParseBuild(string name, JsonElement build)
+    {
+        if (build.ValueKind != JsonValueKind.Object)
+        {
+            throw Error(name, "build", "expected a JSON object");
+        }
+
+        if (build.TryGetProperty("secrets", out var buildSecrets) && buildSecrets.ValueKind == JsonValueKind.Object && buildSecrets.EnumerateObject().Any())
+        {
+            throw Error(name, "build.secrets", "build secrets are not deployed: the deploy workflow builds with literal arguments only");
+        }
+
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (build.TryGetProperty("args", out var argsElement))
+        {
+            foreach (var arg in Properties(name, argsElement, "build.args"))
+            {
+                var field = $"build.args.{arg.Name}";
+                var text = arg.Value.ValueKind == JsonValueKind.String ? arg.Value.GetString()! : throw Error(name, field, "expected a string");
+                args[arg.Name] = ExpressionTemplate.Parse(text).All(p => p is TemplateText) ? text
+                    : throw Error(name, field, $"'{text}' references another resource: a build argument is baked into the image, so only literal values are deployed");
+            }
+        }
+
+        return new DockerfileImage(RequiredString(name, build, "context", "build"), RequiredString(name, build, "dockerfile", "build"), args);
     }
 
     private ManifestParameter ParseParameter(string name, JsonElement resource)

@@ -7,7 +7,7 @@ namespace AppDelivery.Aspire.Deploy.Model;
 public sealed record ApplicationModel(
     IReadOnlyList<WorkloadModel> Workloads,
     IReadOnlyList<DatabaseServerModel> DatabaseServers,
-    CacheModel? Cache,
+    IReadOnlyList<CacheModel> Caches,
     IReadOnlyList<SecretModel> Secrets)
 {
     public IEnumerable<WorkloadModel> Services => Workloads.Where(w => w.Kind == WorkloadKind.Service);

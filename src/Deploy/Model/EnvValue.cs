@@ -27,18 +27,21 @@ public sealed record DatabasePortValue(string Server) : EnvValue;
 /// <param name="Server">Manifest name of the PostgreSQL server.</param>
 public sealed record DatabaseUserValue(string Server) : EnvValue;
 
-/// <summary>StackExchange.Redis connection string of the cache (<c>host:port,ssl=true</c> in AWS).</summary>
-public sealed record CacheConnectionStringValue : EnvValue;
+/// <summary>StackExchange.Redis connection string of the cache <paramref name="Cache"/> (<c>host:port,ssl=true</c> in AWS).</summary>
+public sealed record CacheConnectionStringValue(string Cache) : EnvValue;
 
-public sealed record CacheHostValue : EnvValue;
+public sealed record CacheHostValue(string Cache) : EnvValue;
 
-public sealed record CachePortValue : EnvValue;
+public sealed record CachePortValue(string Cache) : EnvValue;
 
 /// <summary>URL of another workload's endpoint, e.g. <c>services__api__http__0</c>.</summary>
 public sealed record ServiceUrlValue(string Workload, string Endpoint) : EnvValue;
 
-/// <summary>Port a workload's endpoint listens on inside its container, e.g. <c>HTTP_PORTS</c>.</summary>
+/// <summary>Port a workload's endpoint listens on inside its container, e.g. <c>HTTP_PORTS</c>; also its Service Connect port.</summary>
 public sealed record ServicePortValue(string Workload, string Endpoint) : EnvValue;
+
+/// <summary>Host name of another workload (its Service Connect name), e.g. <c>{maildev.bindings.smtp.host}</c>.</summary>
+public sealed record ServiceHostValue(string Workload) : EnvValue;
 
 /// <summary>A secret parameter of the app; see <see cref="SecretModel"/>.</summary>
 public sealed record SecretValue(string Secret) : EnvValue

@@ -10,7 +10,7 @@ namespace AppDelivery.Aspire.Deploy.Settings;
 /// <param name="AvailabilityZones">Explicit, so synthesis never looks them up (no dummy AZs).</param>
 /// <param name="NatGateways">NAT gateways of the shared VPC (1 is cheap, 2 is zone-redundant).</param>
 /// <param name="CpuArchitecture"><c>ARM64</c> or <c>X86_64</c>: the one architecture images are built for.</param>
-/// <param name="Jobs">Workloads that run once per deployment (default: the Migrations resource).</param>
+/// <param name="Jobs">Further run-once workloads, for manifests whose AppHost does not mark them (default: none).</param>
 /// <param name="Environments">Keyed by name: <c>dev</c>, <c>staging</c>, <c>prod</c> and <c>pr</c>, the template of every <c>pr-N</c>.</param>
 public sealed record DeploymentSettings(
     string AppName,

@@ -58,7 +58,7 @@ public static partial class DeploymentSettingsLoader
 
         if (!rootObject.ContainsKey("jobs"))
         {
-            rootObject["jobs"] = new JsonArray(ResourceNames.Migrations);
+            rootObject["jobs"] = new JsonArray();
         }
 
         DeploymentSettings? settings;

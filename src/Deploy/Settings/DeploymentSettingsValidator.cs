@@ -78,7 +78,7 @@ public static partial class DeploymentSettingsValidator
 
     private static void ValidateJobs(string file, IReadOnlyList<string> jobs)
     {
-        Require(file, "jobs", jobs is not null, "must be an array of workload names (or be left out for [\"migrations\"])");
+        Require(file, "jobs", jobs is not null, "must be an array of workload names (or be left out: the AppHost marks its jobs)");
         for (var i = 0; i < jobs!.Count; i++)
         {
             Require(file, $"jobs[{i}]", !string.IsNullOrWhiteSpace(jobs[i]), "must be a workload name of the manifest");

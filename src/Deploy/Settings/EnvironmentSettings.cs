@@ -27,4 +27,16 @@ public sealed record EnvironmentSettings(
 {
     public ServiceSize SizeOf(string workload) =>
         Services.TryGetValue(workload, out var size) ? size : DefaultService;
+
+    /// <summary>
+    /// As <see cref="SizeOf(string)"/>, except that a container not named in <see cref="Services"/> runs one task
+    /// at the default size: an image such as a broker or a mail catcher is not built to run as unclustered copies.
+    /// </summary>
+    public ServiceSize SizeOf(Model.WorkloadModel workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return Services.TryGetValue(workload.Name, out var size) ? size
+            : workload.IsProject ? DefaultService
+            : DefaultService with { DesiredCount = 1, MinCount = 1, MaxCount = 1 };
+    }
 }

@@ -31,7 +31,7 @@ public sealed class BaseStack : Stack
 
         var repositories = new ContainerRepositories(this, "Repositories", new ContainerRepositoriesProps(
             settings.AppName,
-            props.Application.Workloads.Select(w => w.Name).ToArray()));
+            props.Application.Workloads.Where(w => w.Image.InRepository).Select(w => w.Name).ToArray()));
         Repositories = repositories.Repositories.ToDictionary(r => r.Key, r => (IRepository)r.Value, StringComparer.Ordinal);
 
         if (settings.Domain is { } domain)

@@ -49,9 +49,11 @@ public sealed class EnvironmentStack : Stack
                 ReaderAvailabilityZone = props.Settings.AvailabilityZones[1],
             }))
             .ToList();
-        Cache = props.Application.Cache is not null
-            ? new ServerlessCache(this, "Cache", new ServerlessCacheProps(prefix, shared.Vpc, Production))
-            : null;
+        Caches = props.Application.Caches.ToDictionary(
+            cache => cache.Resource,
+            cache => new ServerlessCache(this, ServerlessCache.LogicalId(cache.Resource), new ServerlessCacheProps(
+                ServerlessCache.CacheName(prefix, cache.Resource), shared.Vpc, Production)),
+            StringComparer.Ordinal);
         Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(props.Application.Secrets, Production));
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
             $"{props.Settings.AppName}/{props.Target.Name}",
@@ -61,9 +63,10 @@ public sealed class EnvironmentStack : Stack
             Production));
         var bindings = new WorkloadBindings(
             Databases,
-            Cache,
+            Caches,
             Secrets.Secrets,
-            props.Application.Services.Where(s => s.HasHttpEndpoint).Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
+            props.Application.Services.Where(s => s.HasEndpoint).ToDictionary(s => s.Name, StringComparer.Ordinal),
+            new ComposedSecrets(this, "ComposedSecrets", new ComposedSecretsProps(Production)));
 
         var clients = new Dictionary<string, Client>(StringComparer.Ordinal);
         Services = AddServices(bindings, telemetry, clients);
@@ -84,7 +87,8 @@ public sealed class EnvironmentStack : Stack
     /// <summary>The gate that creates the databases and the workloads' roles before any job or service; null without databases.</summary>
     public MigrationGate? DatabaseAccess { get; }
 
-    public ServerlessCache? Cache { get; }
+    /// <summary>By manifest resource name.</summary>
+    public IReadOnlyDictionary<string, ServerlessCache> Caches { get; }
 
     public AppSecrets Secrets { get; }
 
@@ -131,8 +135,10 @@ public sealed class EnvironmentStack : Stack
             Workload = workload,
             Size = size,
             Architecture = WorkloadTask.ParseArchitecture(props.Settings.CpuArchitecture),
-            Repository = Repository.FromRepositoryName(
-                workloadScope, "Repository", ContainerRepositories.RepositoryName(props.Settings.AppName, workload.Name)),
+            Repository = workload.Image.InRepository
+                ? Repository.FromRepositoryName(
+                    workloadScope, "Repository", ContainerRepositories.RepositoryName(props.Settings.AppName, workload.Name))
+                : null,
             ImageTag = props.ImageTag,
             Environment = environment,
             Telemetry = telemetry,
@@ -156,7 +162,7 @@ public sealed class EnvironmentStack : Stack
         {
             var workloadScope = new Construct(this, NameCase.Pascal(workload.Name));
             var environment = ContainerEnvironment.Translate(workload, bindings, sizes.SeedData);
-            var size = sizes.SizeOf(workload.Name);
+            var size = sizes.SizeOf(workload);
             var task = AddTask(workloadScope, workload, size, environment, telemetry);
             var service = new WorkloadService(workloadScope, "Service", new WorkloadServiceProps
             {
@@ -224,15 +230,19 @@ public sealed class EnvironmentStack : Stack
                 database.GrantConnect(taskRole, name);
             }
 
-            if (environment.UsesCache)
+            foreach (var cache in environment.UsedCaches)
             {
-                Cache!.AllowFrom(securityGroup, $"{name} to the cache");
+                Caches[cache].AllowFrom(securityGroup, Caches.Count == 1 ? $"{name} to the cache" : $"{name} to the cache {cache}");
             }
 
             foreach (var callee in environment.CalledServices)
             {
-                Services[callee].SecurityGroup.AddIngressRule(
-                    securityGroup, Port.Tcp(EndpointModel.ContainerPort), $"{name} calls {callee} over Service Connect");
+                foreach (var port in props.Application.Workloads.Single(w => w.Name == callee).Endpoints.Select(e => e.Port).Distinct())
+                {
+                    Services[callee].SecurityGroup.AddIngressRule(
+                        securityGroup, Port.Tcp(port), $"{name} calls {callee} over Service Connect");
+                }
+
                 if (Services.TryGetValue(name, out var caller) && !clients[callee].Environment.CalledServices.Contains(name))
                 {
                     // A Service Connect client resolves only the services that existed when its task started.
@@ -300,7 +310,7 @@ public sealed class EnvironmentStack : Stack
     /// </summary>
     private void GateServicesOnJobs()
     {
-        var dataStores = Databases.Concat(new Construct?[] { Cache, Secrets }.OfType<Construct>()).ToArray();
+        var dataStores = Databases.Concat(new Construct[] { Secrets }).Concat(Caches.Values).ToArray();
         var services = Services.Values.Select(s => (Construct)s.Service).ToArray();
         var gates = new List<MigrationGate>();
         if (DatabaseAccess is not null)
@@ -326,7 +336,7 @@ public sealed class EnvironmentStack : Stack
     }
 
     /// <summary>The public load balancer for external services, and alarms that roll a failing deployment back.</summary>
-    /// <returns>The target group of the external service, for the dashboard.</returns>
+    /// <returns>The target group of the first external service (the <c>Url</c> output), for the dashboard.</returns>
     private ApplicationTargetGroup? AddIngressAndAlarms()
     {
         ApplicationTargetGroup? publicTargetGroup = null;
@@ -351,8 +361,15 @@ public sealed class EnvironmentStack : Stack
                     AccessLogPrefix = props.Target.Name,
                     Production = Production,
                 });
-                targetGroup = LoadBalancer.Route(workload.Name, service.Service);
-                publicTargetGroup = targetGroup;
+                (targetGroup, var url) = LoadBalancer.Route(workload.Name, service.Service, workload.ExternalEndpoint!, workload.IsProject);
+                if (publicTargetGroup is null)
+                {
+                    publicTargetGroup = targetGroup;
+                }
+                else
+                {
+                    _ = new CfnOutput(this, $"Url{NameCase.Pascal(workload.Name)}", new CfnOutputProps { Value = url, Description = $"Public URL of {workload.Name}" });
+                }
             }
 
             var alarms = new ServiceAlarms(service, "Alarms", new ServiceAlarmsProps
@@ -391,7 +408,7 @@ public sealed class EnvironmentStack : Stack
             LoadBalancer = LoadBalancer?.LoadBalancer,
             TargetGroup = publicTargetGroup,
             DatabaseClusterIdentifier = Databases.Count > 0 ? Databases[0].ClusterIdentifier : null,
-            CacheName = Cache is null ? null : prefix,
+            CacheNames = Caches.Keys.Select(cache => ServerlessCache.CacheName(prefix, cache)).ToArray(),
         });
         _ = new CostBudget(this, "Budget", new CostBudgetProps
         {

@@ -57,7 +57,7 @@ public static class CostEstimator
 
         foreach (var service in application.Services)
         {
-            var size = env.SizeOf(service.Name);
+            var size = env.SizeOf(service);
             var vcpu = size.Cpu / 1024m;
             var gb = size.MemoryMiB / 1024m;
             var taskHours = size.DesiredCount * serviceHours;
@@ -80,11 +80,12 @@ public static class CostEstimator
                 (instances * acu * hours * prices.AuroraAcuHour) + (clusters * AuroraStorageGb * prices.AuroraStorageGbMonth)));
         }
 
-        if (environmentStack.Count("AWS::ElastiCache::ServerlessCache") > 0)
+        var caches = environmentStack.Count("AWS::ElastiCache::ServerlessCache");
+        if (caches > 0)
         {
             lines.Add(new CostLine("ElastiCache Serverless (Valkey)",
-                $"minimum {N(prices.CacheMinimumDataGb * 1000)} MB x {N(PriceTable.HoursPerMonth)} h + {N(CacheMillionEcpuPerMonth)} M ECPU",
-                (prices.CacheMinimumDataGb * PriceTable.HoursPerMonth * prices.CacheDataGbHour) + (CacheMillionEcpuPerMonth * prices.CacheMillionEcpu)));
+                $"{(caches > 1 ? $"{caches} x " : string.Empty)}minimum {N(prices.CacheMinimumDataGb * 1000)} MB x {N(PriceTable.HoursPerMonth)} h + {N(CacheMillionEcpuPerMonth)} M ECPU",
+                caches * ((prices.CacheMinimumDataGb * PriceTable.HoursPerMonth * prices.CacheDataGbHour) + (CacheMillionEcpuPerMonth * prices.CacheMillionEcpu))));
         }
 
         var loadBalancers = environmentStack.Count("AWS::ElasticLoadBalancingV2::LoadBalancer");

@@ -11,9 +11,9 @@ public sealed class CostEstimatorTests
     private static readonly PriceTable Prices = PriceTable.EuWest1;
 
     private static readonly ApplicationModel OneService = new(
-        [new WorkloadModel("api", "Api.csproj", WorkloadKind.Service, [new EndpointModel("http", "http", External: true)], [])],
+        [new WorkloadModel("api", new ProjectImage("Api.csproj"), WorkloadKind.Service, [new EndpointModel("http", "http", External: true)], [])],
         DatabaseServers: [],
-        Cache: null,
+        Caches: [],
         Secrets: []);
 
     private static readonly TemplateInventory Empty = new("stack", new Dictionary<string, int>(), WebAclRules: 0);

@@ -23,10 +23,10 @@ public sealed class CommittedManifestTests
             [new DatabaseServerModel(ResourceNames.Postgres, "postgres", 17, [new DatabaseModel(ResourceNames.Database, ResourceNames.Database)])],
             model.DatabaseServers);
 //#if (valkey)
-        Assert.Equal(new CacheModel(ResourceNames.Cache, "valkey"), model.Cache);
+        Assert.Equal([new CacheModel(ResourceNames.Cache, "valkey")], model.Caches);
 //#endif
 #if (noValkey)
-        Assert.Null(model.Cache);
+        Assert.Empty(model.Caches);
 #endif
         Assert.Equal([ResourceNames.Migrations], model.Jobs.Select(j => j.Name));
         Assert.Equal(
@@ -60,7 +60,7 @@ public sealed class CommittedManifestTests
 
         Assert.True(services[ResourceNames.Web].IsExternal);
         Assert.False(services[ResourceNames.Api].IsExternal);
-        Assert.True(services[ResourceNames.Api].HasHttpEndpoint);
+        Assert.True(services[ResourceNames.Api].HasEndpoint);
     }
 
     [Fact]

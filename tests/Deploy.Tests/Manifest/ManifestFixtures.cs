@@ -12,8 +12,17 @@ internal static class ManifestFixtures
 
     public static string ReferencePath => Path.Combine(RepositoryPaths.Root, "tests", "Deploy.Tests", "Manifest", "Data", "aspire-13.5.2-reference.json");
 
+    public const string ZoneName = "example.com";
+
     public static DeploymentSettings Settings(params string[] jobs) =>
         DeploymentSettingsLoader.Load(RepositoryPaths.Settings) with { Jobs = jobs };
+
+    /// <summary>With a domain, so that several external services each get a host name.</summary>
+    public static DeploymentSettings SettingsWithDomain(params string[] jobs) =>
+        Settings(jobs) with { Domain = new DomainSettings(ZoneName, ExistingHostedZoneId: null) };
+
+    /// <summary>The eShop-shaped manifest: projects, a worker, a job, two databases on one server, two caches, RabbitMQ, maildev, a Dockerfile build, an operator secret.</summary>
+    public static string EshopPath => Path.Combine(RepositoryPaths.Root, "tests", "Deploy.Tests", "Manifest", "Data", "eshop-shaped.json");
 
     /// <summary>The reference manifest with <c>postgres:17.6</c>, whose job is <c>migrator</c>.</summary>
     public static JsonObject Reference()

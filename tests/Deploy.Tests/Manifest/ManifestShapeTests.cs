@@ -44,7 +44,7 @@ public sealed class ManifestShapeTests
         var api = ManifestFixtures.Read(manifest, "migrator").Model.Workloads.Single(w => w.Name == "api");
 
         Assert.False(api.IsExternal);
-        Assert.True(api.HasHttpEndpoint);
+        Assert.True(api.HasEndpoint);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ManifestShapeTests
 
         var result = ManifestFixtures.Read(manifest, "migrator");
 
-        Assert.Equal(new CacheModel("cache", "redis"), result.Model.Cache);
+        Assert.Equal([new CacheModel("cache", "redis")], result.Model.Caches);
         Assert.DoesNotContain(result.Model.Secrets, s => s.Name == "cache-password");
         Assert.Contains(result.Warnings, w => w.Field == "resources.cache.image");
     }
@@ -76,7 +76,7 @@ public sealed class ManifestShapeTests
               "bindings": { "tcp": { "scheme": "tcp", "protocol": "tcp", "transport": "tcp", "targetPort": 6379 } } }
             """);
 
-        Assert.Equal(new CacheModel("cache", "valkey"), ManifestFixtures.Read(manifest, "migrator").Model.Cache);
+        Assert.Equal([new CacheModel("cache", "valkey")], ManifestFixtures.Read(manifest, "migrator").Model.Caches);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class ManifestShapeTests
         var model = ManifestFixtures.Read(manifest).Model;
 
         Assert.Empty(model.DatabaseServers);
-        Assert.Null(model.Cache);
+        Assert.Empty(model.Caches);
         Assert.True(Assert.Single(model.Services).IsExternal);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ReferenceManifestTests
     [Fact]
     public void Cache_is_valkey()
     {
-        Assert.Equal(new CacheModel("cache", "valkey"), _result.Model.Cache);
+        Assert.Equal([new CacheModel("cache", "valkey")], _result.Model.Caches);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class ReferenceManifestTests
     {
         Assert.Equal(["migrator"], _result.Model.Jobs.Select(w => w.Name));
         Assert.Equal(["api"], _result.Model.Services.Select(w => w.Name));
-        Assert.Equal("../Api/Api.csproj", Api.ProjectPath);
+        Assert.Equal(new ProjectImage("../Api/Api.csproj"), Api.Image);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using AppDelivery.Aspire.Deploy.Manifest;
 using AppDelivery.Aspire.Deploy.Model;
+using AppDelivery.Aspire.Deploy.Settings;
 using AppDelivery.Aspire.Deploy.Tests.Cli;
 using AppDelivery.Aspire.Deploy.Tests.Settings;
+using AppDelivery.Aspire.Deploy.Tests.Stacks;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
 
@@ -11,6 +13,7 @@ namespace AppDelivery.Aspire.Deploy.Tests.Manifest;
 /// generated apps do not get this file.
 /// </summary>
 [Trait("Category", "SharedManifests")]
+[Collection(CdkCollectionDefinition.Name)]
 public sealed class SharedManifestTests
 {
     private static string Folder
@@ -27,15 +30,15 @@ public sealed class SharedManifestTests
     /// <summary>File → the field the error names, or null when the manifest maps to AWS.</summary>
     private static readonly Dictionary<string, string?> ExpectedOutcomes = new()
     {
-        ["aminparsa18__AspireToKube__1.json"] = "resources.sql.image", // SQL Server
+        ["aminparsa18__AspireToKube__1.json"] = "resources.sql.image", // SQL Server: no AWS mapping
         ["aspire-13.5.2-reference.json"] = "resources.pg.image", // PostgreSQL 18 > Aurora's 17
-        ["daohainam__microservice-patterns__1.json"] = "resources.kafka.image",
-        ["kristinkand__nocturne__1.json"] = "resources.nocturne-web.image", // container built from a Dockerfile
-        ["microsoft__aspire__1.json"] = "resources.messaging.image", // RabbitMQ
+        ["daohainam__microservice-patterns__1.json"] = "resources.kafka.volumes", // Kafka maps to Fargate, its data volume cannot
+        ["kristinkand__nocturne__1.json"] = null, // a Dockerfile-built web container and a project
+        ["microsoft__aspire__1.json"] = "resources.messaging.volumes", // RabbitMQ maps to Fargate, its data volume cannot
         ["microsoft__aspire__2.json"] = "resources.infra-acr.type", // azure.bicep.v0
         ["microsoft__aspire__3.json"] = "resources.nodeapp.type", // executable.v0
         ["mmpmendes__weges-v2__1.json"] = null,
-        ["skozlowsky__minishop-btnet__1.json"] = "resources.maildev.image",
+        ["skozlowsky__minishop-btnet__1.json"] = null, // maildev, RabbitMQ, a Dockerfile container, three databases on one server
     };
 
     public static TheoryData<string> Files()
@@ -56,7 +59,7 @@ public sealed class SharedManifestTests
         Assert.True(ExpectedOutcomes.TryGetValue(fileName, out var expectedField), $"{fileName} has no expected outcome in the table.");
         var path = Path.Combine(Folder, fileName);
 
-        var read = () => ManifestReader.Read(path, ManifestFixtures.Settings());
+        var read = () => ManifestReader.Read(path, ManifestFixtures.SettingsWithDomain());
 
         if (expectedField is null)
         {
@@ -87,17 +90,18 @@ public sealed class SharedManifestTests
 
         var run = CliRun.Of("synth", "--env", "dev", "--manifest", manifest, "--settings", RepositoryPaths.Settings, "--image-tag", "t1");
 
-        CliBadInputTests.AssertBadInput(run, $"{manifest}: resources.messaging.image: no AWS mapping for container image 'docker.io/library/rabbitmq");
+        CliBadInputTests.AssertBadInput(run, $"{manifest}: resources.messaging.volumes: a Fargate task has no persistent disk and EFS is not mapped");
     }
 
     [Fact]
     public void Job_missing_from_the_manifest_names_the_settings_field()
     {
-        var manifest = Path.Combine(Folder, "mmpmendes__weges-v2__1.json");
+        var path = Path.Combine(Folder, "mmpmendes__weges-v2__1.json");
 
-        var run = CliRun.Of("synth", "--env", "dev", "--manifest", manifest, "--settings", RepositoryPaths.Settings, "--image-tag", "t1");
+        var error = Assert.Throws<SettingsException>(() => ManifestReader.Read(path, ManifestFixtures.Settings("migrations")));
 
-        CliBadInputTests.AssertBadInput(run, $"{RepositoryPaths.Settings}: jobs[0]: 'migrations' is not a project of {manifest}");
+        Assert.Equal("jobs[0]", error.Field);
+        Assert.Contains($"'migrations' is not a project or container of {path}", error.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,5 +118,25 @@ public sealed class SharedManifestTests
         Assert.Equal(new ServiceUrlValue("apiservice", "http"), web.Environment.Single(e => e.Name == "services__apiservice__http__0").Value);
         Assert.Contains(result.Warnings, w => w.Field == "resources.webfrontend.env.services__apiservice__https__0");
         Assert.Empty(result.Model.Secrets);
+    }
+
+    [Fact]
+    public void The_nocturne_manifest_synthesizes_its_dockerfile_container()
+    {
+        GrowingModelStackTests.SynthesizeValidated(Path.Combine(Folder, "kristinkand__nocturne__1.json"), "dev",
+            application => Assert.Contains(application.Workloads, w => w.Name == "nocturne-web" && w.Image is DockerfileImage));
+    }
+
+    [Fact]
+    public void The_minishop_manifest_synthesizes_its_three_databases_on_one_server_maildev_rabbitmq_and_its_dockerfile_container()
+    {
+        GrowingModelStackTests.SynthesizeValidated(Path.Combine(Folder, "skozlowsky__minishop-btnet__1.json"), "dev", application =>
+        {
+            Assert.Equal(["catalog", "inventory", "order"],
+                application.DatabaseServers.Single().Databases.Select(d => d.DatabaseName).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                ["maildev", "minishopweb", "rabbitmq"],
+                application.Workloads.Where(w => !w.IsProject).Select(w => w.Name).Order(StringComparer.Ordinal));
+        });
     }
 }

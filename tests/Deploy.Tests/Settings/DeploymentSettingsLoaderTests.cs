@@ -12,15 +12,15 @@ public sealed class DeploymentSettingsLoaderTests
 
         Assert.Equal(["dev", "pr", "prod", "staging"], settings.Environments.Keys.Order());
         Assert.Equal(RepositoryPaths.Settings, settings.SourceFile);
-        Assert.Equal([ResourceNames.Migrations], settings.Jobs);
+        Assert.Empty(settings.Jobs); // the AppHost marks the migrations in the manifest
     }
 
     [Fact]
-    public void Jobs_default_to_the_migrations_when_left_out()
+    public void Jobs_default_to_none_when_left_out()
     {
         var settings = Parse(SettingsJson.Without("jobs"));
 
-        Assert.Equal([ResourceNames.Migrations], settings.Jobs);
+        Assert.Empty(settings.Jobs);
     }
 
     [Fact]

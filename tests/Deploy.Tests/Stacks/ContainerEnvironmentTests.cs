@@ -7,7 +7,11 @@ namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
 [Collection(CdkCollectionDefinition.Name)]
 public sealed class ContainerEnvironmentTests
 {
-    private static readonly WorkloadBindings Nothing = new([], null, new Dictionary<string, Amazon.CDK.AWS.SecretsManager.Secret>(), ["api"]);
+    private static readonly WorkloadBindings Nothing = new(
+        [],
+        new Dictionary<string, ServerlessCache>(),
+        new Dictionary<string, Amazon.CDK.AWS.SecretsManager.Secret>(),
+        new Dictionary<string, WorkloadModel> { ["api"] = new("api", new ProjectImage("Api.csproj"), WorkloadKind.Service, [TestApplication.InternalHttp], []) });
 
     [Fact]
     public void A_secret_inside_a_longer_value_is_rejected()
@@ -49,7 +53,7 @@ public sealed class ContainerEnvironmentTests
 
     private static ContainerEnvironment Translate(EnvironmentVariable variable) =>
         ContainerEnvironment.Translate(
-            new WorkloadModel("web", "../Web/Web.csproj", WorkloadKind.Service, [TestApplication.ExternalHttp], [variable]),
+            new WorkloadModel("web", new ProjectImage("../Web/Web.csproj"), WorkloadKind.Service, [TestApplication.ExternalHttp], [variable]),
             Nothing,
             seedData: false);
 }

@@ -210,7 +210,7 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
                     Match.ObjectLike(new Dictionary<string, object>
                     {
                         ["DiscoveryName"] = Api,
-                        ["PortName"] = WorkloadTask.PortMappingName,
+                        ["PortName"] = "http",
                         ["ClientAliases"] = new object[] { new Dictionary<string, object> { ["DnsName"] = Api, ["Port"] = 8080 } },
                     }),
                 },

@@ -118,3 +118,14 @@ public sealed class ManifestEnvironment() : SynthesizedEnvironment("dev", applic
     private static ApplicationModel ReadManifest() =>
         global::AppDelivery.Aspire.Deploy.Manifest.ManifestReader.Read(ManifestPath, DeploymentSettingsLoader.Load(RepositoryPaths.Settings)).Model;
 }
+
+/// <summary>Dev from the eShop-shaped manifest (containers, a Dockerfile build, two caches, two external services), with a domain.</summary>
+public sealed class EshopEnvironment() : SynthesizedEnvironment(
+    "dev", s => s with { Domain = new DomainSettings(ZoneName, ExistingHostedZoneId: null) }, ReadManifest())
+{
+    public const string ZoneName = "example.com";
+
+    private static ApplicationModel ReadManifest() =>
+        global::AppDelivery.Aspire.Deploy.Manifest.ManifestReader.Read(
+            Manifest.ManifestFixtures.EshopPath, Manifest.ManifestFixtures.SettingsWithDomain()).Model;
+}

@@ -26,7 +26,7 @@ internal static class TestApplication
             new("ASPNETCORE_FORWARDEDHEADERS_ENABLED", new LiteralValue("true")),
             new("HTTP_PORTS", new ServicePortValue(Web, "http")),
             new("services__api__http__0", new ServiceUrlValue(Api, "http")),
-            new("ConnectionStrings__cache", new CacheConnectionStringValue()),
+            new("ConnectionStrings__cache", new CacheConnectionStringValue("cache")),
             new("Auth__ApiKey", new SecretValue(ApiKey)),
         };
         if (withOperatorSecret)
@@ -37,22 +37,22 @@ internal static class TestApplication
 
         return new ApplicationModel(
             [
-                new WorkloadModel(Migrations, "../Migrations/Migrations.csproj", WorkloadKind.Job, [],
+                new WorkloadModel(Migrations, new ProjectImage("../Migrations/Migrations.csproj"), WorkloadKind.Job, [],
                 [
                     new("ConnectionStrings__appdb", new DatabaseConnectionStringValue("appdb")),
                 ]),
-                new WorkloadModel(Api, "../Api/Api.csproj", WorkloadKind.Service, [InternalHttp],
+                new WorkloadModel(Api, new ProjectImage("../Api/Api.csproj"), WorkloadKind.Service, [InternalHttp],
                 [
                     new("ASPNETCORE_FORWARDEDHEADERS_ENABLED", new LiteralValue("true")),
                     new("HTTP_PORTS", new ServicePortValue(Api, "http")),
                     new("ConnectionStrings__appdb", new DatabaseConnectionStringValue("appdb")),
-                    new("ConnectionStrings__cache", new CacheConnectionStringValue()),
+                    new("ConnectionStrings__cache", new CacheConnectionStringValue("cache")),
                     new("Auth__ApiKey", new SecretValue(ApiKey)),
                 ]),
-                new WorkloadModel(Web, "../Web/Web.csproj", WorkloadKind.Service, [ExternalHttp], webEnvironment),
+                new WorkloadModel(Web, new ProjectImage("../Web/Web.csproj"), WorkloadKind.Service, [ExternalHttp], webEnvironment),
             ],
             [new DatabaseServerModel("postgres", "postgres", 17, [new DatabaseModel("appdb", "appdb")])],
-            new CacheModel("cache", "valkey"),
+            [new CacheModel("cache", "valkey")],
             secrets);
     }
 }
