@@ -45,7 +45,8 @@ public sealed record PublicLoadBalancerProps
 public sealed class PublicLoadBalancer : Construct
 {
     private readonly PublicLoadBalancerProps props;
-    private readonly HashSet<int> rulePriorities = [];
+    // Priority 1 is the CloudFront origin rule's.
+    private readonly HashSet<int> rulePriorities = [1];
     private ApplicationTargetGroup? targetGroup;
 
     public PublicLoadBalancer(Construct scope, string id, PublicLoadBalancerProps props)
@@ -145,6 +146,12 @@ public sealed class PublicLoadBalancer : Construct
             conditions = [ListenerCondition.HostHeaders([$"{hostname}.{zone.ZoneName}"])];
             priority = RulePriority(workload);
         }
+        else if (CloudFrontOrigin is { } origin)
+        {
+            // Behind CloudFront the listener's default action refuses: only requests carrying the origin secret pass.
+            conditions = [ListenerCondition.HttpHeader(OriginVerification.HeaderName, [origin.HeaderValue])];
+            priority = 1;
+        }
 
         var routed = Listener.AddTargets(NameCase.Pascal(workload), new AddApplicationTargetsProps
         {
@@ -169,10 +176,6 @@ public sealed class PublicLoadBalancer : Construct
                 UnhealthyThresholdCount = 3,
             },
             DeregistrationDelay = Duration.Seconds(30),
-            Priority = CloudFrontOrigin is null ? null : 1,
-            Conditions = CloudFrontOrigin is null
-                ? null
-                : new[] { ListenerCondition.HttpHeader(OriginVerification.HeaderName, new[] { CloudFrontOrigin.HeaderValue }) },
         });
         targetGroup ??= routed;
         return (routed, url);
