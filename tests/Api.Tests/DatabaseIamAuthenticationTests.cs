@@ -61,7 +61,9 @@ public sealed class DatabaseIamAuthenticationTests : IAsyncLifetime
         var configuration = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{ResourceNames.Database}"] = builder.ConnectionString,
+//#if (cache)
             [$"ConnectionStrings:{ResourceNames.Cache}"] = "127.0.0.1:1",
+//#endif
         };
         if (iam)
         {
