@@ -19,7 +19,7 @@ public sealed class AspirePublishTests : IDisposable
     {
         (await AspireAsync("tool", "restore")).EnsureSuccess();
 
-        (await AspireAsync("aspire", "publish", "--apphost", AppHostProject, "--no-build", "-o", _output, "--non-interactive", "--nologo", "--", "Deploy:Environment=prod")).EnsureSuccess();
+        (await AspireAsync("aspire", "publish", "--apphost", AppHostProject, "--no-build", "-o", _output, "--non-interactive", "--nologo", "--", "Deploy:Environment=prod", "Deploy:ImageTag=t1")).EnsureSuccess();
 
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src", "AppHost", "aspire-manifest.json")))!;
         var published = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "aspire-manifest.json")))!;
@@ -27,7 +27,7 @@ public sealed class AspirePublishTests : IDisposable
         var appName = (string)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "deploysettings.json")))!["appName"]!;
         Assert.True(File.Exists(Path.Combine(_output, "cdk.out", $"{appName}-prod.template.json")), $"no {appName}-prod stack in {_output}/cdk.out");
 
-        var deploy = await AspireAsync("aspire", "deploy", "--apphost", AppHostProject, "--no-build", "-o", _output, "--non-interactive", "--nologo", "--", "Deploy:Environment=prod");
+        var deploy = await AspireAsync("aspire", "deploy", "--apphost", AppHostProject, "--no-build", "-o", _output, "--non-interactive", "--nologo", "--", "Deploy:Environment=prod", "Deploy:ImageTag=t1");
 
         Assert.NotEqual(0, deploy.ExitCode);
         Assert.Contains("No AWS credentials", deploy.StandardOutput + deploy.StandardError, StringComparison.Ordinal);
