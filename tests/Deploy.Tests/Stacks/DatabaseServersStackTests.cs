@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using AppDelivery.Aspire.Deploy.Constructs;
 using AppDelivery.Aspire.Deploy.Model;
-using static AppDelivery.Aspire.Deploy.Tests.Stacks.TestApplication;
 
 namespace AppDelivery.Aspire.Deploy.Tests.Stacks;
+
+// Inside the namespace, like the other stack tests: an app named Contoso.Api must still read Api as this name.
+using static TestApplication;
 
 /// <summary>
 /// The template's app grown to two databases on its server (<c>appdb</c>, <c>reports</c>) and a second server
