@@ -22,7 +22,7 @@ internal sealed class CacheHealthCheck(IServiceProvider services) : IHealthCheck
             var latency = await multiplexer.GetDatabase().PingAsync();
             return HealthCheckResult.Healthy($"Ping {latency.TotalMilliseconds:F1} ms.");
         }
-        catch (Exception exception) when (exception is RedisException or ObjectDisposedException)
+        catch (Exception exception) when (ResilientCache.IsCacheFailure(exception))
         {
             return HealthCheckResult.Degraded("The cache is unreachable; reads use PostgreSQL.", exception);
         }

@@ -160,9 +160,12 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
     }
 
     // No token is passed to Valkey, so a cancellation is the multiplexer failing its queued commands when the
-    // connection dies; RedisTimeoutException is a TimeoutException, not a RedisException.
-    private static bool IsCacheFailure(Exception exception) =>
-        exception is RedisException or RedisTimeoutException or OperationCanceledException or ObjectDisposedException or JsonException;
+    // connection dies; RedisTimeoutException is a TimeoutException, not a RedisException. When a connection dies
+    // mid-write, StackExchange.Redis 2.x can throw its pipe's InvalidOperationException ("Writing is not allowed
+    // after writer was completed", StackExchange/StackExchange.Redis#2692): seen at 300 RPS in cluster mode.
+    // ObjectDisposedException is an InvalidOperationException.
+    internal static bool IsCacheFailure(Exception exception) =>
+        exception is RedisException or RedisTimeoutException or OperationCanceledException or InvalidOperationException or JsonException;
 
     // Only the exception type and message are logged: never the connection string or its password.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache {Operation} {CacheKey} failed ({ExceptionType}: {ExceptionMessage}); using PostgreSQL")]
