@@ -46,22 +46,12 @@ internal static class ApplicationServiceExtensions
             throw new InvalidOperationException($"{ConfigurationKeys.DatabaseMaxPoolSize} must be at least 1 (it is {maxPoolSize}).");
         }
 
-//#if (aws)
-        var iamAuthentication = builder.Configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication);
-//#endif
         builder.AddNpgsqlDataSource(
             ResourceNames.Database,
             configureDataSourceBuilder: dataSource =>
             {
 //#if (aws)
-                if (iamAuthentication)
-                {
-                    // A token signs in new connections for 15 minutes: renew well before, retry soon after a failure.
-                    dataSource.UsePeriodicPasswordProvider(
-                        (settings, cancellationToken) => RdsAuthToken.GenerateAsync(settings.Host!, settings.Port, settings.Username!, cancellationToken),
-                        TimeSpan.FromMinutes(10),
-                        TimeSpan.FromSeconds(5));
-                }
+                dataSource.UseIamAuthenticationWhenDeployed(builder.Configuration);
 //#endif
 
                 if (maxPoolSize is { } size)

@@ -7,30 +7,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.AddAwsDeploymentPipeline();
 //#endif
 
-IResourceBuilder<IResourceWithConnectionString> database;
+var localServers = builder.GetLocalServerMode();
+var postgres = builder.AddLocalPostgres(ResourceNames.Postgres, localServers);
+var database = postgres.AddDatabase(ResourceNames.Database);
 //#if (valkey)
-IResourceBuilder<IResourceWithConnectionString> cache;
+var cache = builder.AddLocalValkey(ResourceNames.Cache, localServers);
 //#endif
-if (builder.GetLocalServerMode() is LocalServerMode.Containers)
-{
-    database = builder.AddPostgres(ResourceNames.Postgres)
-        .WithImageTag(LocalImages.PostgresTag)
-        .WithRunModeDataVolume()
-        .AddDatabase(ResourceNames.Database);
-//#if (valkey)
-    cache = builder.AddValkey(ResourceNames.Cache)
-        .WithImageTag(LocalImages.ValkeyTag)
-        .WithRunModeDataVolume();
-//#endif
-}
-else
-{
-    database = builder.AddPostgresExecutable(ResourceNames.Postgres, LocalImages.PostgresTag)
-        .AddDatabase(ResourceNames.Database);
-//#if (valkey)
-    cache = builder.AddValkeyExecutable(ResourceNames.Cache, LocalImages.ValkeyTag);
-//#endif
-}
 
 var apiKey = builder.AddParameter(
     ResourceNames.ApiKey,

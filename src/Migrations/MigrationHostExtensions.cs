@@ -9,19 +9,21 @@ namespace AppDelivery.Aspire.Migrations;
 public static class MigrationHostExtensions
 {
     /// <summary>
-    /// Migrates the database named by <c>ConnectionStrings:appdb</c> and returns the process exit code
+    /// Migrates the app's database (<c>ConnectionStrings:appdb</c>) and every other database its migrations are
+    /// tagged with (<see cref="DatabaseMigrator.Databases"/>), in that order, and returns the process exit code
     /// (<see cref="MigrationExitCodes"/>). Not a BackgroundService: one that throws still ends the process with 0.
     /// </summary>
     public static async Task<int> RunMigrationsAsync(this IHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
         var configuration = host.Services.GetRequiredService<IConfiguration>();
-        var connectionString = configuration.GetConnectionString(ResourceNames.Database);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        var databases = DatabaseMigrator.Databases();
+        var missing = databases.Where(database => string.IsNullOrWhiteSpace(configuration.GetConnectionString(database))).ToList();
+        if (missing.Count > 0)
         {
-            await Console.Error.WriteLineAsync(
-                $"Missing configuration 'ConnectionStrings:{ResourceNames.Database}' " +
-                $"(environment variable ConnectionStrings__{ResourceNames.Database}): the database to migrate.");
+            await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, missing.Select(database =>
+                $"Missing configuration 'ConnectionStrings:{database}' (environment variable ConnectionStrings__{database}): " +
+                (database == ResourceNames.Database ? "the database to migrate." : $"migrations are tagged [Tags(\"{database}\")]; reference that database from the migrations in the AppHost."))));
             return MigrationExitCodes.MissingConfiguration;
         }
 
@@ -31,14 +33,19 @@ public static class MigrationHostExtensions
         try
         {
             var profile = configuration[ConfigurationKeys.MigrationsProfile];
-//#if (aws)
-            if (configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication))
+            foreach (var database in databases)
             {
-                connectionString = await MigrationConnectionString.WithIamTokenAsync(connectionString, CancellationToken.None);
-            }
+                var connectionString = configuration.GetConnectionString(database)!;
+//#if (aws)
+                if (configuration.GetValue<bool>(ConfigurationKeys.DatabaseIamAuthentication))
+                {
+                    connectionString = await MigrationConnectionString.WithIamTokenAsync(connectionString, CancellationToken.None);
+                }
 //#endif
 
-            DatabaseMigrator.Migrate(connectionString, profile, loggerFactory);
+                DatabaseMigrator.Migrate(connectionString, database, profile, loggerFactory);
+            }
+
             MigrationLog.Migrated(logger, profile);
             return MigrationExitCodes.Success;
         }

@@ -119,12 +119,12 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
     }
 
     [Fact]
-    public async Task Growing_guide_adds_a_worker_and_a_container_that_synthesize_as_services_without_a_load_balancer()
+    public async Task Growing_guide_adds_a_worker_its_database_and_a_container_that_synthesize()
     {
         var app = await package.NewAppAsync("Contoso.Shop", "--github-workflows", "false", "--no-restore");
 
         var steps = GuideStep.Read(Path.Combine(app, "docs", "growing.md"));
-        Assert.Equal(4, steps.Count(s => s.ApplyFile(app)));
+        Assert.Equal(5, steps.Count(s => s.ApplyFile(app)));
         var commands = steps.Where(s => s.Language == "bash").ToList();
         Assert.Equal(3, commands.Count);
         foreach (var command in commands)
@@ -140,7 +140,24 @@ public sealed class GeneratedAppTests(TemplatePackage package, ITestOutputHelper
             var service = Assert.Single(services, s => (string?)s.Value!["Properties"]!["ServiceName"] == name);
             Assert.Null(service.Value!["Properties"]!["LoadBalancers"]);
         }
+
+        // The database access gate creates the reports database: the migrations own its schema, the worker uses its rows.
+        var databaseAccess = template["Resources"]!.AsObject()
+            .Select(r => r.Value!["Properties"]?["Environment"]?["Variables"]?["DATABASES"])
+            .OfType<JsonNode>()
+            .Select(Flatten)
+            .Single();
+        Assert.Contains("""{"name":"reports","owners":["migrations"],"users":["worker"]}""", databaseAccess, StringComparison.Ordinal);
     }
+
+    /// <summary>The literal text of a value CloudFormation joins from parts (<c>Fn::Join</c>); references become empty.</summary>
+    private static string Flatten(JsonNode node) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonArray array => string.Concat(array.OfType<JsonNode>().Select(Flatten)),
+        JsonObject joined when joined["Fn::Join"] is JsonArray { Count: 2 } join => Flatten(join[1]!),
+        _ => "",
+    };
 
     private async Task TestAsync(string app, string project, string? filter = null)
     {

@@ -3,7 +3,7 @@ using FluentMigrator;
 namespace AppDelivery.Aspire.Migrations.Tests.Broken;
 
 /// <summary>
-/// For test use only: a migration that fails halfway, after creating a table. It is the only migration in this
+/// For test use only: a migration that fails halfway, after creating a table. It is the only untagged migration in this
 /// assembly, which <see cref="BrokenMigrationTests"/> adds to the real ones.
 /// </summary>
 [Migration(Version, "Fails on purpose")]
