@@ -2,7 +2,9 @@ using System.Reflection;
 using AppDelivery.Aspire.Api.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
 
 namespace AppDelivery.Aspire.Api.Tests;
@@ -47,6 +49,22 @@ public sealed class CacheClientFailureTests
         var result = await new CacheHealthCheck(FailingValkey(failure)).CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Degraded, result.Status);
+    }
+
+    [Fact]
+    public async Task An_outage_is_logged_once_not_once_per_request()
+    {
+        var logger = new FakeLogger<ResilientCache>();
+        var cache = new ResilientCache(FailingValkey(new RedisServerException("CLUSTERDOWN The cluster is down")), logger);
+
+        for (var request = 0; request < 100; request++)
+        {
+            Assert.Null(await cache.GetAsync<string>("key"));
+        }
+
+        var warning = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("CLUSTERDOWN", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
