@@ -21,9 +21,6 @@ internal static class AwsDeploymentPipeline
     // Aspire's own step that writes aspire-manifest.json into the pipeline's output folder.
     private const string ManifestStep = "publish-manifest";
 
-    // The version the deploy workflows and docs/deploy.md use.
-    private const string CdkCliPackage = "aws-cdk@2.1148.1";
-
     private static readonly string[] CredentialVariables =
         ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"];
 
@@ -82,10 +79,16 @@ internal static class AwsDeploymentPipeline
                 + "then run `aspire deploy` again. The cloud assembly is in " + Path.Combine(OutputDirectory(context), "cdk.out") + ".");
         }
 
+        // The CDK CLI version is package.json's, as in the deploy workflows.
+        if (!File.Exists(Path.Combine(repositoryRoot, "node_modules", ".bin", "cdk")))
+        {
+            await RunAsync(context, "npm", ["ci", "--no-audit", "--no-fund"], repositoryRoot);
+        }
+
         await RunAsync(
             context,
             "npx",
-            ["--yes", CdkCliPackage, "deploy", "--all", "--require-approval", "never", "--no-notices", "--app", Path.Combine(OutputDirectory(context), "cdk.out")],
+            ["--no-install", "cdk", "deploy", "--all", "--require-approval", "never", "--no-notices", "--app", Path.Combine(OutputDirectory(context), "cdk.out")],
             repositoryRoot);
     }
 

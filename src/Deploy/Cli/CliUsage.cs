@@ -18,7 +18,7 @@ internal static class CliUsage
           --outdir     cloud assembly directory, default cdk.out (CDK_OUTDIR wins when set)
 
         cdk-app    The same synthesis with its inputs from the CDK context:
-                     npx aws-cdk@2.1148.1 synth|deploy|destroy -c env=<name> [-c imageTag=<tag>]
+                     npm ci; npx cdk synth|deploy|destroy -c env=<name> [-c imageTag=<tag>]
                    Context keys: env (required), imageTag, manifest, settings.
 
         Exit codes: 0 done, 2 bad input (one line naming the file and field), 1 synthesis failed.
