@@ -12,7 +12,9 @@ public sealed record SynthSummary(
     IReadOnlyList<TemplateInventory> Stacks,
     CostEstimate Cost,
     IReadOnlyList<string> OperatorSecretCommands,
-    IReadOnlyList<string> GeneratedSecrets)
+    IReadOnlyList<string> GeneratedSecrets,
+    string? SecretsStackName,
+    string EnvironmentStackName)
 {
     public void WriteTo(TextWriter output)
     {
@@ -39,7 +41,8 @@ public sealed record SynthSummary(
         }
         else
         {
-            output.WriteLine("Secrets to set after the first deployment (services needing them do not start until then):");
+            output.WriteLine($"Secrets to set, once per environment: deploy {SecretsStackName} (it holds them), run these, then deploy {EnvironmentStackName}.");
+            output.WriteLine($"  (Until each holds a value, deploying {EnvironmentStackName} stops at its secrets check, before anything is created or started.)");
             foreach (var command in OperatorSecretCommands)
             {
                 output.WriteLine($"  {command}");
@@ -60,12 +63,15 @@ public sealed record SynthSummary(
         IReadOnlyList<TemplateInventory> stacks,
         CostEstimate cost,
         ApplicationModel application,
+        string? secretsStackName,
         string environmentStackName)
     {
         ArgumentNullException.ThrowIfNull(application);
         return new SynthSummary(environment, imageTag, assemblyDirectory, region, stacks, cost,
-            Summary.OperatorSecretCommands.For(application, region, environmentStackName),
-            application.Secrets.Where(s => s.Generate is not null).Select(s => s.Name).ToList());
+            secretsStackName is null ? [] : Summary.OperatorSecretCommands.For(application, region, secretsStackName),
+            application.GeneratedSecrets.Select(s => s.Name).ToList(),
+            secretsStackName,
+            environmentStackName);
     }
 
     private static void WriteLines(TextWriter output, string title, IReadOnlyList<CostLine> lines, decimal total, string? note)
