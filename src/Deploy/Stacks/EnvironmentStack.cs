@@ -113,8 +113,8 @@ public sealed class EnvironmentStack : Stack
     public AppSecrets Secrets { get; }
 
     /// <summary>
-    /// The gate that fails the deployment, before any data store, job or service is created or changed, while an
-    /// operator-set secret still holds the placeholder; null when the app has none.
+    /// The gate that fails the deployment, before any other gate or job runs and before any service is created or
+    /// changed, while an operator-set secret still holds the placeholder; null when the app has none.
     /// </summary>
     public MigrationGate? SecretsCheck { get; }
 
@@ -331,8 +331,8 @@ public sealed class EnvironmentStack : Stack
     }
 
     /// <summary>
-    /// The database access gate runs after the data stores (and their ingress rules) exist; jobs run after it, and
-    /// every service rolls after both.
+    /// The secrets check runs first; the database access gate runs after it and the data stores (and their ingress
+    /// rules) exist; jobs run after both, and every service rolls after all of them.
     /// </summary>
     private void GateServicesOnJobs()
     {
@@ -341,21 +341,24 @@ public sealed class EnvironmentStack : Stack
         var gates = new List<MigrationGate>();
         if (SecretsCheck is not null)
         {
-            // Before everything that takes long to create or starts tasks: a first deployment fails in minutes.
-            SecretsCheck.ExecuteBefore(dataStores.Concat(services).ToArray());
+            // Before every other gate and service, so nothing runs; not before the data stores: the other gates'
+            // handler versions, which CDK's one trigger provider may invoke, refer to them.
+            SecretsCheck.ExecuteBefore(services);
             gates.Add(SecretsCheck);
         }
 
+        var afterSecretsCheck = SecretsCheck is null ? dataStores : [.. dataStores, SecretsCheck.Trigger];
+
         if (DatabaseAccess is not null)
         {
-            DatabaseAccess.ExecuteAfter(dataStores);
+            DatabaseAccess.ExecuteAfter(afterSecretsCheck);
             DatabaseAccess.ExecuteBefore(services);
             gates.Add(DatabaseAccess);
         }
 
         foreach (var gate in MigrationGates)
         {
-            gate.ExecuteAfter(dataStores);
+            gate.ExecuteAfter(afterSecretsCheck);
             if (DatabaseAccess is not null)
             {
                 gate.ExecuteAfter(DatabaseAccess.Trigger);

@@ -41,12 +41,14 @@ public sealed record SynthSummary(
         }
         else
         {
-            output.WriteLine($"Secrets to set, once per environment: deploy {SecretsStackName} (it holds them), run these, then deploy {EnvironmentStackName}.");
-            output.WriteLine($"  (Until each holds a value, deploying {EnvironmentStackName} stops at its secrets check, before anything is created or started.)");
+            output.WriteLine("Secrets to set, once per environment, in this order (docs/deploy.md, First deployment):");
+            output.WriteLine($"  deploy the stack {SecretsStackName} (it creates them, holding {Constructs.AppSecrets.Placeholder})");
             foreach (var command in OperatorSecretCommands)
             {
                 output.WriteLine($"  {command}");
             }
+
+            output.WriteLine($"  deploy the stack {EnvironmentStackName} (while one holds {Constructs.AppSecrets.Placeholder}, its secrets check fails the deployment before any job or service runs)");
         }
 
         if (GeneratedSecrets.Count > 0)
