@@ -46,7 +46,8 @@ public sealed record MigrationGateProps
 /// (so CloudFormation rolls back) unless it exits 0. A CDK Trigger invokes an inline Lambda handler that
 /// calls RunTask and polls DescribeTasks until the task stops. The same handler, given <see cref="MigrationGateProps.Databases"/>,
 /// creates databases and workload roles through the RDS Data API as the master user, whose password only RDS
-/// and this gate ever read. While the stack rolls back the handler
+/// and this gate ever read. Given <see cref="MigrationGateProps.RequiredSecrets"/>, it first fails unless each holds a value
+/// (the message names the secret and its set command, never a value). While the stack rolls back the handler
 /// does nothing and succeeds, so a rollback neither re-runs the previous image's job nor fails. Order the rest with
 /// <see cref="ExecuteAfter"/> (the database) and <see cref="ExecuteBefore"/> (the services).
 /// </summary>

@@ -14,7 +14,7 @@ using Constructs;
 namespace AppDelivery.Aspire.Deploy.Stacks;
 
 /// <summary>
-/// Everything one environment (or pull-request preview) runs: database, cache, secrets, the ECS
+/// Everything one environment (or pull-request preview) runs: database, cache, generated secrets, the ECS
 /// services behind Service Connect and the public load balancer, the migration gate, alarms, dashboard
 /// and budget. Cheap to create and to destroy; production only adds protection and retention.
 /// </summary>
