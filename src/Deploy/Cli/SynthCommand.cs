@@ -5,7 +5,7 @@ using AppDelivery.Aspire.Deploy.Summary;
 
 namespace AppDelivery.Aspire.Deploy.Cli;
 
-/// <summary>Settings + manifest → the two stacks → the summary. Inputs are checked before CDK runs.</summary>
+/// <summary>Settings + manifest → the stacks → the summary. Inputs are checked before CDK runs.</summary>
 internal static class SynthCommand
 {
     public static int Run(SynthOptions options, TextWriter output, TextWriter error, bool fromCdkContext = false)
@@ -29,11 +29,15 @@ internal static class SynthCommand
 
         var synthesized = CloudAssemblyBuilder.Synthesize(manifest.Model, settings, environment.Name, imageTag, options.OutputDirectory);
         var baseStack = TemplateInventory.Read(synthesized.Directory, synthesized.BaseStackName);
+        var secretsStack = synthesized.SecretsStackName is { } secretsStackName
+            ? TemplateInventory.Read(synthesized.Directory, secretsStackName)
+            : null;
         var environmentStack = TemplateInventory.Read(synthesized.Directory, synthesized.EnvironmentStackName);
         var cost = CostEstimator.Estimate(settings, environment, manifest.Model, environmentStack, baseStack, PriceTable.EuWest1);
+        TemplateInventory[] stacks = secretsStack is null ? [baseStack, environmentStack] : [baseStack, secretsStack, environmentStack];
         SynthSummary
-            .Create(environment.Name, imageTag, synthesized.Directory, settings.Region, [baseStack, environmentStack], cost,
-                manifest.Model, synthesized.EnvironmentStackName)
+            .Create(environment.Name, imageTag, synthesized.Directory, settings.Region, stacks, cost,
+                manifest.Model, synthesized.SecretsStackName, synthesized.EnvironmentStackName)
             .WriteTo(output);
         return 0;
     }

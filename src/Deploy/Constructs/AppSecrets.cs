@@ -5,13 +5,14 @@ using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
-public sealed record AppSecretsProps(IReadOnlyList<SecretModel> Secrets, bool Production);
+public sealed record AppSecretsProps(IReadOnlyList<SecretModel> Secrets, RemovalPolicy RemovalPolicy);
 
 /// <summary>
 /// One Secrets Manager secret per secret parameter of the app, holding JSON <c>{"value": "..."}</c>.
-/// Generated ones get a random value at creation. The others hold the plain placeholder
-/// <see cref="Placeholder"/>, which has no <c>value</c> key, so ECS refuses to start a task that needs
-/// it (ResourceInitializationError naming the secret) until an operator puts the real value.
+/// Generated ones get a random value at creation (in the environment stack). The others, in the
+/// <see cref="Stacks.SecretsStack"/>, hold the plain placeholder <see cref="Placeholder"/>, which has no
+/// <c>value</c> key, until an operator puts the real value: the <see cref="MigrationGate"/> secrets check fails
+/// the environment's deployment before anything starts while one still holds it.
 /// </summary>
 public sealed class AppSecrets : Construct
 {
@@ -41,7 +42,7 @@ public sealed class AppSecrets : Construct
                     }
                     : null,
                 SecretStringValue = model.Generate is null ? Amazon.CDK.SecretValue.UnsafePlainText(Placeholder) : null,
-                RemovalPolicy = props.Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+                RemovalPolicy = props.RemovalPolicy,
             });
             StableIds.Pin(secret, LogicalId(model.Name));
             secrets.Add(model.Name, secret);
@@ -53,4 +54,14 @@ public sealed class AppSecrets : Construct
     public IReadOnlyDictionary<string, Secret> Secrets { get; }
 
     public static string LogicalId(string secret) => $"AppSecret{NameCase.Pascal(secret)}";
+
+    /// <summary>
+    /// The shell command that sets a secret: the value is read without echo and reaches
+    /// <c>aws secretsmanager put-secret-value</c> on stdin as JSON built by <c>jq</c>, so it is in no command line,
+    /// process list or shell history.
+    /// </summary>
+    /// <param name="secretId">The secret's ARN, or a shell expression that yields it.</param>
+    public static string SetCommand(string secret, string region, string secretId) =>
+        $"read -rsp '{secret}: ' SECRET_VALUE && echo && SECRET_VALUE=\"$SECRET_VALUE\" jq -n '{{{ValueKey}: env.SECRET_VALUE}}'"
+        + $" | aws secretsmanager put-secret-value --region {region} --secret-id {secretId} --secret-string file:///dev/stdin; unset SECRET_VALUE";
 }

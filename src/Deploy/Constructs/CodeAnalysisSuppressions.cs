@@ -7,3 +7,4 @@ using System.Diagnostics.CodeAnalysis;
 // Stacks are named after CDK's Stack, as every CDK app does.
 [assembly: SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Scope = "type", Target = "~T:AppDelivery.Aspire.Deploy.Stacks.BaseStack")]
 [assembly: SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Scope = "type", Target = "~T:AppDelivery.Aspire.Deploy.Stacks.EnvironmentStack")]
+[assembly: SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Scope = "type", Target = "~T:AppDelivery.Aspire.Deploy.Stacks.SecretsStack")]

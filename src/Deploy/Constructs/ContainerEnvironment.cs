@@ -174,7 +174,7 @@ public sealed class ContainerEnvironment
             ?? throw new InvalidOperationException($"{workload}: '{variable}' refers to the cache '{name}', which the app does not have.");
     }
 
-    private Amazon.CDK.AWS.SecretsManager.Secret AppSecret(string variable, string name) =>
+    private Amazon.CDK.AWS.SecretsManager.ISecret AppSecret(string variable, string name) =>
         bindings.Secrets.TryGetValue(name, out var secret)
             ? secret
             : throw new InvalidOperationException($"{workload}: '{variable}' refers to secret '{name}', which the app does not declare.");

@@ -35,8 +35,11 @@ public sealed class GitHubPreviewRole : Construct
         "ec2:DeleteRouteTable", "ec2:DeleteRoute", "ec2:ReplaceRoute", "ec2:DeleteInternetGateway", "ec2:DetachInternetGateway",
         "ec2:DeleteFlowLogs", "ec2:DeleteVpcEndpoints", "ecr:DeleteRepository", "ecr:SetRepositoryPolicy",
         "ecr:DeleteRepositoryPolicy", "ecr:PutLifecyclePolicy", "ecr:BatchDeleteImage", "s3:DeleteBucket",
-        "s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "ssm:PutParameter", "ssm:DeleteParameter", "ssm:DeleteParameters",
+        "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
     ];
+
+    /// <summary>Writes to SSM parameters, which a preview makes only under <c>/{app}/pr-*</c> (its secrets stack's ARNs).</summary>
+    public static readonly IReadOnlyList<string> ParameterChanges = ["ssm:PutParameter", "ssm:DeleteParameter", "ssm:DeleteParameters"];
 
     public GitHubPreviewRole(Construct scope, string id, GitHubPreviewRoleProps props)
         : base(scope, id)
@@ -45,6 +48,7 @@ public sealed class GitHubPreviewRole : Construct
         var stack = Stack.Of(this);
         // Pseudo parameters keep these ARNs (and their cdk-nag acknowledgements) the same for every account.
         var previewStacks = $"arn:{Aws.PARTITION}:cloudformation:{Aws.REGION}:{Aws.ACCOUNT_ID}:stack/{props.AppName}-pr-*/*";
+        var previewParameters = $"arn:{Aws.PARTITION}:ssm:{Aws.REGION}:{Aws.ACCOUNT_ID}:parameter/{props.AppName}/pr-*";
         var previewRoles = $"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:role/{props.AppName}-pr-*";
         var boundaryArn = $"arn:{Aws.PARTITION}:iam::{Aws.ACCOUNT_ID}:policy/{BoundaryName(props.AppName)}";
 
@@ -129,6 +133,14 @@ public sealed class GitHubPreviewRole : Construct
                             Effect = Effect.DENY,
                             Actions = SharedResourceChanges.ToArray(),
                             Resources = new[] { "*" },
+                        }),
+                        new PolicyStatement(new PolicyStatementProps
+                        {
+                            // The base stack's parameters carry no Environment tag either; another environment's are tagged.
+                            Sid = "OnlyPreviewParameters",
+                            Effect = Effect.DENY,
+                            Actions = ParameterChanges.ToArray(),
+                            NotResources = new[] { previewParameters },
                         }),
                         new PolicyStatement(new PolicyStatementProps
                         {

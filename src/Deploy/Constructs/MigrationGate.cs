@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.Triggers;
 using Constructs;
 
@@ -26,6 +27,9 @@ public sealed record MigrationGateProps
 
     public IReadOnlyList<DatabaseAccessPlan> Databases { get; init; } = [];
 
+    /// <summary>Operator-set secrets, by parameter name, that must hold a value (not the placeholder) before anything runs.</summary>
+    public IReadOnlyDictionary<string, ISecret> RequiredSecrets { get; init; } = new Dictionary<string, ISecret>();
+
     /// <summary>The job task's; null without a <see cref="Task"/>.</summary>
     public required ISecurityGroup? SecurityGroup { get; init; }
 
@@ -42,7 +46,8 @@ public sealed record MigrationGateProps
 /// (so CloudFormation rolls back) unless it exits 0. A CDK Trigger invokes an inline Lambda handler that
 /// calls RunTask and polls DescribeTasks until the task stops. The same handler, given <see cref="MigrationGateProps.Databases"/>,
 /// creates databases and workload roles through the RDS Data API as the master user, whose password only RDS
-/// and this gate ever read. While the stack rolls back the handler
+/// and this gate ever read. Given <see cref="MigrationGateProps.RequiredSecrets"/>, it first fails unless each holds a value
+/// (the message names the secret and its set command, never a value). While the stack rolls back the handler
 /// does nothing and succeeds, so a rollback neither re-runs the previous image's job nor fails. Order the rest with
 /// <see cref="ExecuteAfter"/> (the database) and <see cref="ExecuteBefore"/> (the services).
 /// </summary>
@@ -54,11 +59,15 @@ public sealed class MigrationGate : Construct
 {
     public static readonly Duration Timeout = Duration.Minutes(15);
 
+    /// <summary>Where the handler puts a secret's name and ARN in <c>SET_SECRET_COMMAND</c>.</summary>
+    private const string SecretNameSlot = "{name}";
+    private const string SecretIdSlot = "{arn}";
+
     public MigrationGate(Construct scope, string id, MigrationGateProps props)
         : base(scope, id)
     {
         ArgumentNullException.ThrowIfNull(props);
-        var what = props.Task?.Container.ContainerName ?? "database access";
+        var what = props.Task?.Container.ContainerName ?? (props.Databases.Count > 0 ? "database access" : "operator-set secrets");
 
         var logGroup = new LogGroup(this, "Logs", new LogGroupProps
         {
@@ -89,6 +98,20 @@ public sealed class MigrationGate : Construct
             environment["SECURITY_GROUPS"] = (props.SecurityGroup
                 ?? throw new ArgumentException("A job's gate needs the job's security group.", nameof(props))).SecurityGroupId;
             environment["IMAGE_TAG"] = props.ImageTag;
+        }
+
+        if (props.RequiredSecrets.Count > 0)
+        {
+            role.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ReadRequiredSecrets",
+                Actions = new[] { "secretsmanager:GetSecretValue" },
+                Resources = props.RequiredSecrets.Values.Select(s => s.SecretArn).ToArray(),
+            }));
+            environment["SECRETS"] = Stack.Of(this).ToJsonString(props.RequiredSecrets
+                .Select(s => new Dictionary<string, object> { ["name"] = s.Key, ["arn"] = s.Value.SecretArn })
+                .ToArray());
+            environment["SET_SECRET_COMMAND"] = AppSecrets.SetCommand(SecretNameSlot, Aws.REGION, SecretIdSlot);
         }
 
         if (props.Databases.Count > 0)
@@ -125,7 +148,9 @@ public sealed class MigrationGate : Construct
             MemorySize = 256,
             Role = role,
             LogGroup = logGroup,
-            Description = props.Task is null ? "Creates the databases and the workloads' database roles" : $"Runs {what} and waits for exit code 0",
+            Description = props.Task is not null ? $"Runs {what} and waits for exit code 0"
+                : props.Databases.Count > 0 ? "Creates the databases and the workloads' database roles"
+                : "Fails the deployment while an operator-set secret holds no value",
             Environment = environment,
         });
         Handler.Node.AddDependency(role);

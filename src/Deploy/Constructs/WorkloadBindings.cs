@@ -11,6 +11,6 @@ namespace AppDelivery.Aspire.Deploy.Constructs;
 public sealed record WorkloadBindings(
     IReadOnlyList<AuroraDatabase> DatabaseServers,
     IReadOnlyDictionary<string, ServerlessCache> Caches,
-    IReadOnlyDictionary<string, Secret> Secrets,
+    IReadOnlyDictionary<string, ISecret> Secrets,
     IReadOnlyDictionary<string, WorkloadModel> Services,
     ComposedSecrets? ComposedSecrets = null);

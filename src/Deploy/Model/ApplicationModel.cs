@@ -15,4 +15,9 @@ public sealed record ApplicationModel(
     public IEnumerable<WorkloadModel> Jobs => Workloads.Where(w => w.Kind == WorkloadKind.Job);
 
     public IEnumerable<DatabaseModel> Databases => DatabaseServers.SelectMany(s => s.Databases);
+
+    /// <summary>The secrets without a generation rule: an operator sets them.</summary>
+    public IEnumerable<SecretModel> OperatorSecrets => Secrets.Where(s => s.Generate is null);
+
+    public IEnumerable<SecretModel> GeneratedSecrets => Secrets.Where(s => s.Generate is not null);
 }

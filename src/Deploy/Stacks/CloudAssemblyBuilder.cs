@@ -9,11 +9,12 @@ namespace AppDelivery.Aspire.Deploy.Stacks;
 
 /// <summary>
 /// Entry point of the stacks: turns the neutral <see cref="ApplicationModel"/> and the settings into the
-/// shared base stack and one environment stack, and synthesizes them. Nothing here calls AWS.
+/// shared base stack, one environment's secrets stack (when it has operator-set secrets) and its environment stack,
+/// and synthesizes them. Nothing here calls AWS.
 /// </summary>
 public static partial class CloudAssemblyBuilder
 {
-    /// <summary>Synthesizes the base stack and the stack of <paramref name="environment"/> into a cloud assembly.</summary>
+    /// <summary>Synthesizes the base stack and the stacks of <paramref name="environment"/> into a cloud assembly.</summary>
     /// <param name="environment"><c>dev</c>, <c>staging</c>, <c>prod</c> (keys of the settings) or <c>pr-N</c>.</param>
     /// <param name="imageTag">Tag of every workload image in the base stack's ECR repositories.</param>
     /// <param name="outdir">Assembly directory; ignored when the CDK CLI sets <c>CDK_OUTDIR</c>.</param>
@@ -26,7 +27,8 @@ public static partial class CloudAssemblyBuilder
     {
         var stacks = Build(app, settings, environment, imageTag, outdir);
         var assembly = stacks.App.Synth();
-        return new SynthesizedDeployment(assembly, assembly.Directory, stacks.Base.StackName, stacks.Environment.StackName);
+        return new SynthesizedDeployment(
+            assembly, assembly.Directory, stacks.Base.StackName, stacks.Secrets?.StackName, stacks.Environment.StackName);
     }
 
     /// <summary>Builds the CDK app without synthesizing it.</summary>
@@ -69,6 +71,16 @@ public static partial class CloudAssemblyBuilder
             Env = awsEnvironment,
             Description = $"{settings.AppName}: network, image repositories, DNS and deploy role shared by every environment.",
         });
+        var secretsStack = app.OperatorSecrets.Any()
+            ? new SecretsStack(cdkApp, StackNames.Secrets(settings.AppName, target.Name), new SecretsStackProps
+            {
+                Application = app,
+                Settings = settings,
+                Target = target,
+                Env = awsEnvironment,
+                Description = $"{settings.AppName} {target.Name}: the secrets an operator sets, before the environment stack.",
+            })
+            : null;
         var environmentStack = new EnvironmentStack(
             cdkApp,
             StackNames.Environment(settings.AppName, target.Name),
@@ -85,6 +97,13 @@ public static partial class CloudAssemblyBuilder
 
         // Repositories are found by name, not by export: the order must not rest on the imports that remain.
         environmentStack.AddStackDependency(baseStack, "images are pushed to the base stack's repositories first");
+        if (secretsStack is not null)
+        {
+            // Read through SSM parameters, not exports: the secrets stack never has to stay for an import.
+            environmentStack.AddStackDependency(secretsStack, "the secrets exist, and can be set, before the environment runs");
+            Tags.Of(secretsStack).Add(GitHubPreviewRole.EnvironmentTag, target.Name);
+        }
+
         Tags.Of(cdkApp).Add("Application", settings.AppName);
         Tags.Of(environmentStack).Add(GitHubPreviewRole.EnvironmentTag, target.Name);
         if (target.IsPreview)
@@ -93,7 +112,7 @@ public static partial class CloudAssemblyBuilder
                 environmentStack, "PreviewBoundary", GitHubPreviewRole.BoundaryName(settings.AppName)));
         }
 
-        return new DeploymentStacks(cdkApp, baseStack, environmentStack);
+        return new DeploymentStacks(cdkApp, baseStack, secretsStack, environmentStack);
     }
 
     /// <summary>What <see cref="IsImageTag"/> accepts, for error messages.</summary>

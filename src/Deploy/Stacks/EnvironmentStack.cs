@@ -4,6 +4,7 @@ using Amazon.CDK.AWS.ECR;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SecretsManager;
 using Amazon.CDK.AWS.ServiceDiscovery;
 using AppDelivery.Aspire.Deploy.Constructs;
 using AppDelivery.Aspire.Deploy.Model;
@@ -13,7 +14,7 @@ using Constructs;
 namespace AppDelivery.Aspire.Deploy.Stacks;
 
 /// <summary>
-/// Everything one environment (or pull-request preview) runs: database, cache, secrets, the ECS
+/// Everything one environment (or pull-request preview) runs: database, cache, generated secrets, the ECS
 /// services behind Service Connect and the public load balancer, the migration gate, alarms, dashboard
 /// and budget. Cheap to create and to destroy; production only adds protection and retention.
 /// </summary>
@@ -54,7 +55,15 @@ public sealed class EnvironmentStack : Stack
             cache => new ServerlessCache(this, ServerlessCache.LogicalId(cache.Resource), new ServerlessCacheProps(
                 ServerlessCache.CacheName(prefix, cache.Resource), shared.Vpc, Production)),
             StringComparer.Ordinal);
-        Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(props.Application.Secrets, Production));
+        Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(
+            props.Application.GeneratedSecrets.ToList(), Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
+        var operatorSecrets = new OperatorSecretImports(this, "OperatorSecrets", new OperatorSecretImportsProps(
+            props.Settings.AppName, props.Target.Name, props.Application.OperatorSecrets.Select(s => s.Name).ToList())).Secrets;
+        var secrets = Secrets.Secrets.ToDictionary(s => s.Key, s => (ISecret)s.Value, StringComparer.Ordinal);
+        foreach (var (name, secret) in operatorSecrets)
+        {
+            secrets.Add(name, secret);
+        }
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
             $"{props.Settings.AppName}/{props.Target.Name}",
             LogGroupName("otel-metrics"),
@@ -64,10 +73,20 @@ public sealed class EnvironmentStack : Stack
         var bindings = new WorkloadBindings(
             Databases,
             Caches,
-            Secrets.Secrets,
+            secrets,
             props.Application.Services.Where(s => s.HasEndpoint).ToDictionary(s => s.Name, StringComparer.Ordinal),
             new ComposedSecrets(this, "ComposedSecrets", new ComposedSecretsProps(Production)));
 
+        SecretsCheck = operatorSecrets.Count == 0 ? null : new MigrationGate(this, "SecretsCheck", new MigrationGateProps
+        {
+            Cluster = Cluster,
+            Task = null,
+            SecurityGroup = null,
+            RequiredSecrets = operatorSecrets,
+            ImageTag = props.ImageTag,
+            LogRetention = retention,
+            Production = Production,
+        });
         var clients = new Dictionary<string, Client>(StringComparer.Ordinal);
         Services = AddServices(bindings, telemetry, clients);
         MigrationGates = AddJobs(bindings, telemetry, clients);
@@ -76,7 +95,7 @@ public sealed class EnvironmentStack : Stack
         GateServicesOnJobs();
         AlarmTopic = new AlarmTopic(this, "Alarms", new AlarmTopicProps($"{prefix}-alarms", sizes.AlarmEmail, Production));
         var publicTargetGroup = AddIngressAndAlarms();
-        AddOperations(publicTargetGroup);
+        AddOperations(publicTargetGroup, secrets);
     }
 
     public Cluster Cluster { get; }
@@ -90,7 +109,14 @@ public sealed class EnvironmentStack : Stack
     /// <summary>By manifest resource name.</summary>
     public IReadOnlyDictionary<string, ServerlessCache> Caches { get; }
 
+    /// <summary>The generated secrets; the operator-set ones are in the <see cref="SecretsStack"/>.</summary>
     public AppSecrets Secrets { get; }
+
+    /// <summary>
+    /// The gate that fails the deployment, before any other gate or job runs and before any service is created or
+    /// changed, while an operator-set secret still holds the placeholder; null when the app has none.
+    /// </summary>
+    public MigrationGate? SecretsCheck { get; }
 
     public AlarmTopic AlarmTopic { get; }
 
@@ -305,24 +331,34 @@ public sealed class EnvironmentStack : Stack
     }
 
     /// <summary>
-    /// The database access gate runs after the data stores (and their ingress rules) exist; jobs run after it, and
-    /// every service rolls after both.
+    /// The secrets check runs first; the database access gate runs after it and the data stores (and their ingress
+    /// rules) exist; jobs run after both, and every service rolls after all of them.
     /// </summary>
     private void GateServicesOnJobs()
     {
         var dataStores = Databases.Concat(new Construct[] { Secrets }).Concat(Caches.Values).ToArray();
         var services = Services.Values.Select(s => (Construct)s.Service).ToArray();
         var gates = new List<MigrationGate>();
+        if (SecretsCheck is not null)
+        {
+            // Before every other gate and service, so nothing runs; not before the data stores: the other gates'
+            // handler versions, which CDK's one trigger provider may invoke, refer to them.
+            SecretsCheck.ExecuteBefore(services);
+            gates.Add(SecretsCheck);
+        }
+
+        var afterSecretsCheck = SecretsCheck is null ? dataStores : [.. dataStores, SecretsCheck.Trigger];
+
         if (DatabaseAccess is not null)
         {
-            DatabaseAccess.ExecuteAfter(dataStores);
+            DatabaseAccess.ExecuteAfter(afterSecretsCheck);
             DatabaseAccess.ExecuteBefore(services);
             gates.Add(DatabaseAccess);
         }
 
         foreach (var gate in MigrationGates)
         {
-            gate.ExecuteAfter(dataStores);
+            gate.ExecuteAfter(afterSecretsCheck);
             if (DatabaseAccess is not null)
             {
                 gate.ExecuteAfter(DatabaseAccess.Trigger);
@@ -399,7 +435,7 @@ public sealed class EnvironmentStack : Stack
     }
 
     /// <summary>Dashboard, budget, and the outputs operators and the deploy workflow read.</summary>
-    private void AddOperations(ApplicationTargetGroup? publicTargetGroup)
+    private void AddOperations(ApplicationTargetGroup? publicTargetGroup, IReadOnlyDictionary<string, ISecret> secrets)
     {
         _ = new OperationsDashboard(this, "Dashboard", new OperationsDashboardProps
         {
@@ -420,7 +456,7 @@ public sealed class EnvironmentStack : Stack
         });
 
         _ = new CfnOutput(this, "ClusterName", new CfnOutputProps { Value = Cluster.ClusterName });
-        foreach (var (name, secret) in Secrets.Secrets)
+        foreach (var (name, secret) in secrets)
         {
             _ = new CfnOutput(this, $"Secret{NameCase.Pascal(name)}Arn", new CfnOutputProps
             {

@@ -113,8 +113,9 @@ public static class CostEstimator
             lines.Add(new CostLine("CloudFront", $"{distributions} distribution (no fixed charge, usage not counted)", 0m));
         }
 
-        // Each cluster's master secret is RDS's, not the template's, and billed all the same.
-        var secrets = environmentStack.Count("AWS::SecretsManager::Secret") + clusters;
+        // Each cluster's master secret is RDS's, not the template's, and billed all the same; the operator-set
+        // secrets are the environment's secrets stack's, one per secret.
+        var secrets = environmentStack.Count("AWS::SecretsManager::Secret") + clusters + application.OperatorSecrets.Count();
         if (secrets > 0)
         {
             lines.Add(new CostLine("Secrets Manager", $"{secrets} secrets", secrets * prices.SecretMonth));

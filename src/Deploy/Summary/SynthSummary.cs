@@ -12,7 +12,9 @@ public sealed record SynthSummary(
     IReadOnlyList<TemplateInventory> Stacks,
     CostEstimate Cost,
     IReadOnlyList<string> OperatorSecretCommands,
-    IReadOnlyList<string> GeneratedSecrets)
+    IReadOnlyList<string> GeneratedSecrets,
+    string? SecretsStackName,
+    string EnvironmentStackName)
 {
     public void WriteTo(TextWriter output)
     {
@@ -39,11 +41,14 @@ public sealed record SynthSummary(
         }
         else
         {
-            output.WriteLine("Secrets to set after the first deployment (services needing them do not start until then):");
+            output.WriteLine("Secrets to set, once per environment, in this order (docs/deploy.md, First deployment):");
+            output.WriteLine($"  deploy the stack {SecretsStackName} (it creates them, holding {Constructs.AppSecrets.Placeholder})");
             foreach (var command in OperatorSecretCommands)
             {
                 output.WriteLine($"  {command}");
             }
+
+            output.WriteLine($"  deploy the stack {EnvironmentStackName} (while one holds {Constructs.AppSecrets.Placeholder}, its secrets check fails the deployment before any job or service runs)");
         }
 
         if (GeneratedSecrets.Count > 0)
@@ -60,12 +65,15 @@ public sealed record SynthSummary(
         IReadOnlyList<TemplateInventory> stacks,
         CostEstimate cost,
         ApplicationModel application,
+        string? secretsStackName,
         string environmentStackName)
     {
         ArgumentNullException.ThrowIfNull(application);
         return new SynthSummary(environment, imageTag, assemblyDirectory, region, stacks, cost,
-            Summary.OperatorSecretCommands.For(application, region, environmentStackName),
-            application.Secrets.Where(s => s.Generate is not null).Select(s => s.Name).ToList());
+            secretsStackName is null ? [] : Summary.OperatorSecretCommands.For(application, region, secretsStackName),
+            application.GeneratedSecrets.Select(s => s.Name).ToList(),
+            secretsStackName,
+            environmentStackName);
     }
 
     private static void WriteLines(TextWriter output, string title, IReadOnlyList<CostLine> lines, decimal total, string? note)

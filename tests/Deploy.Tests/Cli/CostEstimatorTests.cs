@@ -97,7 +97,7 @@ public sealed class CostEstimatorTests
     {
         var environment = _settings.ResolveEnvironment("pr-3");
         var cost = new CostEstimate("pr-3", Prices, [new CostLine("Fargate api", "x", environment.Settings.MonthlyBudgetUsd + 1)], [], environment.Settings.MonthlyBudgetUsd);
-        var summary = new SynthSummary("pr-3", "t", "out", "eu-west-1", [Empty], cost, [], []);
+        var summary = new SynthSummary("pr-3", "t", "out", "eu-west-1", [Empty], cost, [], [], null, "shop-pr-3");
         using var output = new StringWriter();
 
         summary.WriteTo(output);
@@ -106,16 +106,16 @@ public sealed class CostEstimatorTests
     }
 
     [Fact]
-    public void Operator_secret_command_looks_the_secret_up_by_logical_id()
+    public void Operator_secret_command_looks_the_secret_up_by_logical_id_in_the_secrets_stack()
     {
         var application = OneService with { Secrets = [new SecretModel("smtp-password", null), new SecretModel("api-key", new GeneratedSecret(32, false))] };
 
-        var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "shop-dev"));
+        var command = Assert.Single(OperatorSecretCommands.For(application, "eu-west-1", "shop-dev-secrets"));
 
         Assert.Equal(
             "read -rsp 'smtp-password: ' SECRET_VALUE && echo && SECRET_VALUE=\"$SECRET_VALUE\" jq -n '{value: env.SECRET_VALUE}'"
             + " | aws secretsmanager put-secret-value --region eu-west-1 --secret-id \"$(aws cloudformation describe-stack-resource --region eu-west-1"
-            + " --stack-name shop-dev --logical-resource-id AppSecretSmtpPassword --query StackResourceDetail.PhysicalResourceId --output text)\""
+            + " --stack-name shop-dev-secrets --logical-resource-id AppSecretSmtpPassword --query StackResourceDetail.PhysicalResourceId --output text)\""
             + " --secret-string file:///dev/stdin; unset SECRET_VALUE",
             command);
     }
@@ -131,5 +131,24 @@ public sealed class CostEstimatorTests
         Assert.StartsWith("read -rsp ", command, StringComparison.Ordinal);
         Assert.Contains("--secret-string file:///dev/stdin", command, StringComparison.Ordinal);
         Assert.DoesNotContain("--secret-string '", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Summary_says_to_deploy_the_secrets_stack_set_the_secrets_then_deploy_the_environment()
+    {
+        var application = OneService with { Secrets = [new SecretModel("smtp-password", null)] };
+        var cost = new CostEstimate("dev", Prices, [], [], 100m);
+        var summary = SynthSummary.Create("dev", "t", "out", "eu-west-1", [Empty], cost, application, "shop-dev-secrets", "shop-dev");
+        using var output = new StringWriter();
+
+        summary.WriteTo(output);
+
+        var text = output.ToString();
+        var order = new[] { "deploy the stack shop-dev-secrets ", "read -rsp 'smtp-password: '", "deploy the stack shop-dev " }
+            .Select(s => text.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order().ToList(), order);
+        Assert.Contains("--stack-name shop-dev-secrets", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("after the first deployment", text, StringComparison.Ordinal);
     }
 }

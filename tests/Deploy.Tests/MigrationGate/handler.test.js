@@ -1,7 +1,7 @@
 // Run by MigrationGateHandlerTests (and by hand: node --test tests/Deploy.Tests/MigrationGate/).
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { decide, gate, statements } = require('../../../src/Deploy/Constructs/MigrationGate/handler.js');
+const { checkSecrets, decide, gate, statements } = require('../../../src/Deploy/Constructs/MigrationGate/handler.js');
 
 const env = {
   CLUSTER: 'cluster', TASK_DEFINITION: 'td', CONTAINER: 'migrations', SUBNETS: 'a,b', SECURITY_GROUPS: 'sg', IMAGE_TAG: 't', POLL_MS: '0',
@@ -120,4 +120,63 @@ test('database access: a rollback changes nothing', async () => {
   const { sql, calls } = fakeSql();
   assert.deepEqual(await gate({ DATABASES: JSON.stringify([server]) }, async () => assert.fail('no task'), async () => 'UPDATE_ROLLBACK_IN_PROGRESS', forever, sql), { skipped: true });
   assert.deepEqual(calls, []);
+});
+
+// The secrets check: SECRETS as MigrationGate.cs writes it, SET_SECRET_COMMAND with its {name} and {arn} slots.
+const secrets = [
+  { name: 'smtp-password', arn: 'arn:aws:secretsmanager:eu-west-1:1:secret:AppSecretSmtpPassword-aBcDeF' },
+  { name: 'api-token', arn: 'arn:aws:secretsmanager:eu-west-1:1:secret:AppSecretApiToken-gHiJkL' },
+];
+const setCommand = "read -rsp '{name}: ' SECRET_VALUE | aws secretsmanager put-secret-value --secret-id {arn} --secret-string file:///dev/stdin";
+const holding = (values) => async (arn) => values[secrets.findIndex((s) => s.arn === arn)];
+
+test('a secret still holding the placeholder fails the check, naming it and the command that sets it', async () => {
+  await assert.rejects(checkSecrets(secrets, holding(['UNSET', '{"value":"s3cr3t-Value"}']), setCommand), (e) => {
+    assert.match(e.message, /'smtp-password'/);
+    assert.doesNotMatch(e.message, /'api-token'/);
+    assert.ok(e.message.includes(`read -rsp 'smtp-password: ' SECRET_VALUE | aws secretsmanager put-secret-value --secret-id ${secrets[0].arn} --secret-string file:///dev/stdin`));
+    assert.ok(!e.message.includes('s3cr3t-Value'));
+    return true;
+  });
+});
+
+test('a secret holding anything but JSON {"value": "..."} fails the check without quoting it', async () => {
+  for (const wrong of ['hunter2-plain', '{"password":"hunter2-json"}', '{"value":""}', '{"value":42}']) {
+    await assert.rejects(checkSecrets(secrets.slice(0, 1), holding([wrong]), setCommand), (e) => {
+      assert.match(e.message, /'smtp-password'/);
+      assert.ok(!e.message.includes('hunter2'), e.message);
+      return true;
+    });
+  }
+});
+
+test('set secrets pass the check, and nothing logged holds a value', async () => {
+  const logged = [];
+  const log = console.log;
+  console.log = (...args) => logged.push(args.join(' '));
+  try {
+    await checkSecrets(secrets, holding(['{"value":"s3cr3t-One"}', '{"value":"s3cr3t-Two"}']), setCommand);
+  } finally {
+    console.log = log;
+  }
+  assert.ok(!logged.join('\n').includes('s3cr3t'));
+});
+
+test('the gate checks the secrets before it grants database access or starts a task', async () => {
+  const { ecs, calls } = fakeEcs(0);
+  await assert.rejects(gate({ ...env, SECRETS: JSON.stringify(secrets), SET_SECRET_COMMAND: setCommand,
+    DATABASES: JSON.stringify([{ cluster: 'c', secret: 's', roles: [], databases: [] }]) },
+  ecs, async () => 'CREATE_IN_PROGRESS', forever, async () => assert.fail('no SQL before the secrets are set'), holding(['UNSET', 'UNSET'])),
+  /'smtp-password', 'api-token'/);
+  assert.deepEqual(calls, []);
+});
+
+test('a rollback does not read the secrets', async () => {
+  assert.deepEqual(await gate({ SECRETS: JSON.stringify(secrets), SET_SECRET_COMMAND: setCommand },
+    async () => assert.fail('no task'), async () => 'ROLLBACK_IN_PROGRESS', forever, undefined, async () => assert.fail('no read')), { skipped: true });
+});
+
+test('a gate with only secrets to check returns once they are set', async () => {
+  assert.deepEqual(await gate({ SECRETS: JSON.stringify(secrets), SET_SECRET_COMMAND: setCommand },
+    async () => assert.fail('no task'), async () => 'UPDATE_IN_PROGRESS', forever, undefined, holding(['{"value":"a"}', '{"value":"b"}'])), { checked: true });
 });

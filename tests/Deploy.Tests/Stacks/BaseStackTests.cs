@@ -129,8 +129,11 @@ public sealed class BaseStackTests(DevEnvironment dev, ProdEnvironment prod) : I
         Assert.Contains($":role/{dev.Settings.AppName}-pr-*", denies["OnlyPreviewRoles"]["NotResource"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains($":stack/{dev.Settings.AppName}-pr-*/*", denies["OnlyPreviewStacks"]["NotResource"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Superset(
-            new HashSet<string> { "ec2:DeleteSubnet", "ecr:DeleteRepository", "s3:DeleteBucket", "ssm:PutParameter" },
+            new HashSet<string> { "ec2:DeleteSubnet", "ecr:DeleteRepository", "s3:DeleteBucket" },
             denies["KeepSharedResources"]["Action"].AsList().Select(a => (string)a!).ToHashSet());
+        // SSM writes only to the preview's own parameters (its secrets stack's), never the base stack's /{app}/base/*.
+        Assert.Contains("ssm:PutParameter", denies["OnlyPreviewParameters"]["Action"].AsList().Select(a => (string)a!));
+        Assert.Contains($":parameter/{dev.Settings.AppName}/pr-*", Assert.Single(denies["OnlyPreviewParameters"]["NotResource"].AsList()).ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ContainerEnvironmentTests
     private static readonly WorkloadBindings Nothing = new(
         [],
         new Dictionary<string, ServerlessCache>(),
-        new Dictionary<string, Amazon.CDK.AWS.SecretsManager.Secret>(),
+        new Dictionary<string, Amazon.CDK.AWS.SecretsManager.ISecret>(),
         new Dictionary<string, WorkloadModel> { ["api"] = new("api", new ProjectImage("Api.csproj"), WorkloadKind.Service, [TestApplication.InternalHttp], []) });
 
     [Fact]

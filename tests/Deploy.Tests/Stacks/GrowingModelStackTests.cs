@@ -135,8 +135,9 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
     public void The_marked_job_runs_as_a_gate_and_the_worker_as_a_service_without_load_balancer()
     {
         Assert.DoesNotContain(Json.Resources("AWS::ECS::Service"), s => (string?)s.Resource.Properties()["ServiceName"] == "catalog-migrations");
+        // The secrets check too: the eShop manifest has a secret parameter an operator sets (openai-key).
         Assert.Equal(
-            ["CatalogMigrationsGateTrigger", "DatabaseAccessTrigger"],
+            ["CatalogMigrationsGateTrigger", "DatabaseAccessTrigger", "SecretsCheckTrigger"],
             Json.Resources("Custom::Trigger").Select(t => t.Id[..^8]).Order(StringComparer.Ordinal));
         var worker = Service("order-processor");
         Assert.Null(worker["LoadBalancers"]);

@@ -38,6 +38,7 @@ public abstract class SynthesizedEnvironment : IDisposable
 
         BaseJson = ReadTemplate(assembly.Directory, Stacks.Base.StackName);
         EnvironmentJson = ReadTemplate(assembly.Directory, Stacks.Environment.StackName);
+        SecretsJson = Stacks.Secrets is { } secrets ? ReadTemplate(assembly.Directory, secrets.StackName) : null;
         Base = Template.FromStack(Stacks.Base);
         Environment = Template.FromStack(Stacks.Environment);
     }
@@ -64,6 +65,9 @@ public abstract class SynthesizedEnvironment : IDisposable
     public JsonObject BaseJson { get; }
 
     public JsonObject EnvironmentJson { get; }
+
+    /// <summary>The secrets stack's template; null when the app has no operator-set secret.</summary>
+    public JsonObject? SecretsJson { get; }
 
     public EnvironmentSettings EnvironmentSettings => Settings.ResolveEnvironment(EnvironmentName).Settings;
 
@@ -109,6 +113,9 @@ public sealed class NextImageEnvironment() : SynthesizedEnvironment("dev", image
 
 /// <summary>Dev with a secret parameter that has no generator, so an operator must set it.</summary>
 public sealed class OperatorSecretEnvironment() : SynthesizedEnvironment("dev", application: TestApplication.Create(withOperatorSecret: true));
+
+/// <summary>A preview with a secret parameter that an operator must set.</summary>
+public sealed class OperatorSecretPreviewEnvironment() : SynthesizedEnvironment("pr-4", application: TestApplication.Create(withOperatorSecret: true));
 
 /// <summary>Dev from the committed AppHost manifest, read by the manifest reader.</summary>
 public sealed class ManifestEnvironment() : SynthesizedEnvironment("dev", application: ReadManifest())

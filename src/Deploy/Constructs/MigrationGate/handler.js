@@ -1,5 +1,5 @@
-// Migration gate: creates the databases and the workloads' database roles (DATABASES), then runs the job task
-// (TASK_DEFINITION) once and fails unless it exits 0. Inlined by MigrationGate.cs, so it loads nothing but the
+// Migration gate: checks the operator-set secrets hold a value (SECRETS), creates the databases and the workloads'
+// database roles (DATABASES), then runs the job task (TASK_DEFINITION) once and fails unless it exits 0. Inlined by MigrationGate.cs, so it loads nothing but the
 // SDK the Lambda runtime ships (lazily, so node --test runs it here).
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -66,6 +66,33 @@ exports.grantAccess = async (servers, sql, remainingMs) => {
   }
 };
 
+// Whether a secret's string is what the app reads: JSON {"value": "<non-empty string>"}. Never logged or quoted.
+exports.isSet = (secretString) => {
+  try {
+    const parsed = JSON.parse(secretString);
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.value === 'string' && parsed.value !== '';
+  } catch {
+    return false;
+  }
+};
+
+// Fails, naming each secret and the command that sets it, unless every one is set; read(arn) is GetSecretValue's
+// SecretString. The message holds names, ARNs and commands only, never a value.
+exports.checkSecrets = async (secrets, read, setCommand) => {
+  const unset = [];
+  for (const secret of secrets) {
+    if (!exports.isSet(await read(secret.arn))) unset.push(secret);
+  }
+  if (unset.length === 0) {
+    console.log(`secrets set: ${secrets.map((s) => s.name).join(', ')}`);
+    return;
+  }
+  const commands = unset.map((s) => '  ' + setCommand.replaceAll('{name}', s.name).replaceAll('{arn}', s.arn));
+  throw new Error(`Operator-set secret${unset.length > 1 ? 's' : ''} ${unset.map((s) => `'${s.name}'`).join(', ')}`
+    + ' hold no JSON {"value": ...} yet (placeholder UNSET); nothing was started. Set each (the value is read from the terminal),'
+    + ' then deploy again:\n' + commands.join('\n'));
+};
+
 // A rollback invokes the previous handler version: it must neither run that version's job again nor fail.
 exports.decide = (stackStatus) => {
   if (typeof stackStatus !== 'string' || stackStatus === '') throw new Error('unknown stack status');
@@ -74,12 +101,13 @@ exports.decide = (stackStatus) => {
     : { run: true, reason: `stack is ${stackStatus}` };
 };
 
-exports.gate = async (env, ecs, stackStatus, remainingMs, sql) => {
+exports.gate = async (env, ecs, stackStatus, remainingMs, sql, secretString) => {
   const decision = exports.decide(await stackStatus());
   console.log(decision.reason);
   if (!decision.run) return { skipped: true };
+  if (env.SECRETS) await exports.checkSecrets(JSON.parse(env.SECRETS), secretString, env.SET_SECRET_COMMAND);
   if (env.DATABASES) await exports.grantAccess(JSON.parse(env.DATABASES), sql, remainingMs);
-  if (!env.TASK_DEFINITION) return { granted: true };
+  if (!env.TASK_DEFINITION) return env.DATABASES ? { granted: true } : { checked: true };
   const run = await ecs('RunTask', {
     cluster: env.CLUSTER, taskDefinition: env.TASK_DEFINITION, launchType: 'FARGATE', count: 1, startedBy: 'migration-gate',
     networkConfiguration: { awsvpcConfiguration: {
@@ -117,10 +145,13 @@ exports.handler = async (_event, context) => {
   const ecs = new ECS.ECSClient({});
   const cfn = new CFN.CloudFormationClient({});
   const rds = new RDS.RDSDataClient({});
+  const SM = require('@aws-sdk/client-secrets-manager');
+  const sm = new SM.SecretsManagerClient({});
   return exports.gate(
     process.env,
     (command, input) => ecs.send(new ECS[`${command}Command`](input)),
     async () => (await cfn.send(new CFN.DescribeStacksCommand({ StackName: process.env.STACK }))).Stacks[0].StackStatus,
     () => context.getRemainingTimeInMillis(),
-    (input) => rds.send(new RDS.ExecuteStatementCommand(input)));
+    (input) => rds.send(new RDS.ExecuteStatementCommand(input)),
+    async (arn) => (await sm.send(new SM.GetSecretValueCommand({ SecretId: arn }))).SecretString);
 };
