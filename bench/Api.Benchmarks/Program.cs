@@ -6,6 +6,7 @@ using AppDelivery.Aspire;
 using AppDelivery.Aspire.Api.Benchmarks;
 using AppDelivery.Aspire.LocalServers;
 using AppDelivery.Aspire.Migrations;
+using AppDelivery.Aspire.Tests;
 using Npgsql;
 
 // ./build.sh bench [--smoke]: the Release Api against throwaway PostgreSQL and Valkey processes, loopback only.
@@ -57,7 +58,7 @@ try
     for (var run = 1; run <= runs; run++)
     {
         Console.WriteLine($"run {run}/{runs}");
-        await using (var api = await ApiProcess.StartAsync(apiDll, environment))
+        await using (var api = await ApiProcess.StartAsync(apiDll, environment, WriteApiError))
         {
             Add("start → healthy /health (s)", api.StartToHealthy.TotalSeconds);
             using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -101,7 +102,7 @@ try
             Add("Api peak RSS (MiB)", api.PeakRssMiB);
         }
 
-        await using (var api = await ApiProcess.StartAsync(apiDll, noCache))
+        await using (var api = await ApiProcess.StartAsync(apiDll, noCache, WriteApiError))
         {
             using var client = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
             foreach (var connections in new[] { 16, 64 })
@@ -235,6 +236,8 @@ static string UpdateScript(IReadOnlyList<Guid> items, string apiKey) =>
       if status == 200 and id and version then versions[id] = tonumber(version) end
     end
     """;
+
+static void WriteApiError(string line) => Console.Error.WriteLine($"  api: {line}");
 
 static string FindRepositoryRoot()
 {

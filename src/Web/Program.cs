@@ -3,6 +3,7 @@ using AppDelivery.Aspire.Web.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,10 +21,24 @@ builder.Services
         "AppDelivery.Aspire:DataProtection-Keys"));
 
 // The Api, found by service discovery (services:api:https:0, else services:api:http:0).
+var apiAddress = new Uri("https+http://" + ResourceNames.Api);
 builder.Services.AddTransient<ApiKeyHandler>();
 builder.Services
-    .AddHttpClient<ApiClient>(client => client.BaseAddress = new("https+http://" + ResourceNames.Api))
+    .AddHttpClient<ApiClient>(client => client.BaseAddress = apiAddress)
     .AddHttpMessageHandler<ApiKeyHandler>();
+
+// Readiness names the Api when it is unreachable. The probe gets one short attempt: the standard resilience
+// handler's retries would keep /health waiting for seconds on an Api that is down.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way out.
+builder.Services
+    .AddHttpClient<ApiHealthCheck>(client =>
+    {
+        client.BaseAddress = apiAddress;
+        client.Timeout = ApiHealthCheck.Timeout;
+    })
+    .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+builder.Services.AddHealthChecks().AddCheck<ApiHealthCheck>(ResourceNames.Api, failureStatus: HealthStatus.Degraded);
 
 builder.Services.AddRazorPages();
 

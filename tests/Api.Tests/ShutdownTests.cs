@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
+using AppDelivery.Aspire.Tests;
 
 namespace AppDelivery.Aspire.Api.Tests;
 
@@ -23,7 +24,7 @@ public sealed class ShutdownTests(StandaloneApiFixture fixture) : IClassFixture<
     [Fact]
     public async Task On_SIGTERM_under_load_requests_in_flight_complete_new_connections_are_refused_and_the_process_exits_0()
     {
-        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>
+        await using var api = await ApiProcess.StartAsync(Path.Combine(AppContext.BaseDirectory, "AppDelivery.Aspire.Api.dll"), new Dictionary<string, string>
         {
             [$"ConnectionStrings__{ResourceNames.Database}"] = fixture.DatabaseConnectionString,
 //#if (cache)

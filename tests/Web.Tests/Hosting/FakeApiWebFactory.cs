@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AppDelivery.Aspire.Web.Tests.Hosting;
 
-/// <summary>The Web in memory, its Api replaced by <see cref="Api"/> and its key ring kept in a real Valkey.</summary>
+/// <summary>The Web in memory, its Api (pages and readiness check) replaced by <see cref="Api"/> and its key ring kept in a real Valkey.</summary>
 /// <param name="settings">Further configuration, e.g. <c>Auth:ApiKey</c>.</param>
 public sealed class FakeApiWebFactory(
     string cacheConnectionString,
@@ -31,6 +31,7 @@ public sealed class FakeApiWebFactory(
         builder.ConfigureServices(services =>
         {
             services.AddHttpClient<ApiClient>().ConfigurePrimaryHttpMessageHandler(() => Api);
+            services.AddHttpClient<ApiHealthCheck>().ConfigurePrimaryHttpMessageHandler(() => Api);
             services.UseShortRetryDelays();
         });
     }

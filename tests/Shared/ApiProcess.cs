@@ -3,11 +3,17 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace AppDelivery.Aspire.Api.Benchmarks;
+namespace AppDelivery.Aspire.Tests;
 
-/// <summary>The Release Api as a process of its own on a loopback port, as it runs in a container.</summary>
+/// <summary>
+/// A built Api as a process of its own on a loopback port, as it runs in a container: for behaviour of the real host
+/// that <c>WebApplicationFactory</c> replaces (its reaction to signals) and for benchmarks. Linked into Api.Tests and
+/// bench/Api.Benchmarks.
+/// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
     private readonly Process _process;
 
     private ApiProcess(Process process, Uri baseAddress, TimeSpan startToHealthy)
@@ -19,7 +25,12 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>From starting the process to the first HTTP 200 on <c>/health</c>.</summary>
     public TimeSpan StartToHealthy { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>Peak resident memory so far (VmHWM), in MiB.</summary>
     public double PeakRssMiB
@@ -31,15 +42,26 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="apiDll"/></c> with <paramref name="environment"/> and returns once <c>/health</c>
+    /// answers 200. Each line the Api writes to standard error goes to <paramref name="standardErrorLine"/>, if given.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(
+        string apiDll,
+        IReadOnlyDictionary<string, string> environment,
+        Action<string>? standardErrorLine = null)
     {
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        if (!File.Exists(apiDll))
+        {
+            throw new InvalidOperationException($"The Api is not built: {apiDll} does not exist.");
+        }
+
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [apiDll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(apiDll)!,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(apiDll))!,
         };
         foreach (var (key, value) in environment)
         {
@@ -54,24 +76,24 @@ internal sealed class ApiProcess : IAsyncDisposable
         {
             if (e.Data is { } line)
             {
-                Console.Error.WriteLine($"  api: {line}");
+                standardErrorLine?.Invoke(line);
             }
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(60))
+            using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            while (clock.Elapsed < StartTimeout)
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException($"The Api exited with {process.ExitCode} during startup.");
+                    throw new InvalidOperationException($"The Api ({apiDll}) exited with {process.ExitCode} during startup.");
                 }
 
                 try
                 {
-                    using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                    using var response = await client.GetAsync(new Uri(HealthPaths.Readiness, UriKind.Relative));
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         return new ApiProcess(process, baseAddress, clock.Elapsed);
@@ -84,7 +106,7 @@ internal sealed class ApiProcess : IAsyncDisposable
                 await Task.Delay(5);
             }
 
-            throw new TimeoutException("The Api did not report healthy within 60 s.");
+            throw new TimeoutException($"The Api ({apiDll}) did not report healthy within {StartTimeout}.");
         }
         catch
         {
@@ -94,6 +116,20 @@ internal sealed class ApiProcess : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Sends SIGTERM, as <c>docker stop</c> and ECS do.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start.");
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} exited with {kill.ExitCode}.");
+        }
+    }
+
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
 
     public async ValueTask DisposeAsync()
     {
