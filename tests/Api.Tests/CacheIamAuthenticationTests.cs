@@ -82,7 +82,6 @@ public sealed class CacheIamAuthenticationTests : IAsyncLifetime
         }
     }
 
-//#if (cache)
     [Fact]
     public async Task With_iam_the_api_signs_its_cache_connection_with_a_token_for_its_user_and_cache()
     {
@@ -115,7 +114,6 @@ public sealed class CacheIamAuthenticationTests : IAsyncLifetime
 
         Assert.Null(factory.Services.GetRequiredService<IOptions<ConfigurationOptions>>().Value.Password);
     }
-//#endif
 
     private IServer Admin => admin!.GetServer("127.0.0.1", server!.Port);
 
