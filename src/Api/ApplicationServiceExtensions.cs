@@ -78,6 +78,9 @@ internal static class ApplicationServiceExtensions
                 options.AsyncTimeout = CacheTimeoutMilliseconds;
                 options.BacklogPolicy = BacklogPolicy.FailFast;
             });
+//#if (aws)
+        builder.AddCacheIamAuthentication(ResourceNames.Cache);
+//#endif
         builder.Services.AddHealthChecks().AddCheck<CacheHealthCheck>(ResourceNames.Cache, failureStatus: HealthStatus.Degraded);
 
         builder.Services.AddSingleton<ResilientCache>();

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using Amazon.Runtime.Credentials;
 
 namespace AppDelivery.Aspire.ServiceDefaults;
 
@@ -13,20 +10,15 @@ namespace AppDelivery.Aspire.ServiceDefaults;
 /// </summary>
 public static class RdsAuthToken
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan Lifetime = SigV4Presigner.Lifetime;
 
     private const string Service = "rds-db";
-    private const string Algorithm = "AWS4-HMAC-SHA256";
 
     /// <summary>A token for <paramref name="user"/> signed with this process's AWS credentials (the ECS task role).</summary>
     /// <remarks>The region is <c>AWS_REGION</c> (set by the deployment and by ECS).</remarks>
     public static async ValueTask<string> GenerateAsync(string host, int port, string user, CancellationToken cancellationToken)
     {
-        var region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
-            ?? throw new InvalidOperationException("AWS_REGION is not set: the RDS auth token names the region of the database.");
-        var identity = await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync().ConfigureAwait(false);
-        var credentials = await identity.GetCredentialsAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        var (region, credentials) = await SigV4Presigner.ResolveAsync("RDS auth token", cancellationToken).ConfigureAwait(false);
         return Sign(host, port, user, region, credentials.AccessKey, credentials.SecretKey,
             credentials.UseToken ? credentials.Token : null, DateTime.UtcNow);
     }
@@ -37,40 +29,8 @@ public static class RdsAuthToken
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentException.ThrowIfNullOrEmpty(user);
-        ArgumentException.ThrowIfNullOrEmpty(region);
-        ArgumentException.ThrowIfNullOrEmpty(accessKeyId);
-        ArgumentException.ThrowIfNullOrEmpty(secretAccessKey);
-        var hostAndPort = $"{host}:{port.ToString(CultureInfo.InvariantCulture)}";
-        var date = utcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var scope = $"{date}/{region}/{Service}/aws4_request";
-        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Action"] = "connect",
-            ["DBUser"] = user,
-            ["X-Amz-Algorithm"] = Algorithm,
-            ["X-Amz-Credential"] = $"{accessKeyId}/{scope}",
-            ["X-Amz-Date"] = utcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
-            ["X-Amz-Expires"] = ((int)Lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-            ["X-Amz-SignedHeaders"] = "host",
-        };
-        if (sessionToken is not null)
-        {
-            parameters["X-Amz-Security-Token"] = sessionToken;
-        }
-
-        var query = string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
-        var emptyPayload = Hex(SHA256.HashData([]));
-        var canonicalRequest = $"GET\n/\n{query}\nhost:{hostAndPort}\n\nhost\n{emptyPayload}";
-        var stringToSign = $"{Algorithm}\n{parameters["X-Amz-Date"]}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
-        var key = Encoding.UTF8.GetBytes("AWS4" + secretAccessKey);
-        foreach (var part in new[] { date, region, Service, "aws4_request" })
-        {
-            key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(part));
-        }
-
-        var signature = Hex(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        return $"{hostAndPort}/?{query}&X-Amz-Signature={signature}";
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["Action"] = "connect", ["DBUser"] = user };
+        return SigV4Presigner.Presign(
+            $"{host}:{port.ToString(CultureInfo.InvariantCulture)}", Service, parameters, region, accessKeyId, secretAccessKey, sessionToken, utcNow);
     }
-
-    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 }

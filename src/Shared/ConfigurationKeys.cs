@@ -31,6 +31,23 @@ public static class ConfigurationKeys
 
     /// <summary><see cref="DatabaseIamAuthentication"/> as an environment variable name.</summary>
     public const string DatabaseIamAuthenticationEnvironmentVariable = "Database__IamAuthentication";
+
+    /// <summary>
+    /// <c>true</c> where the deployment signs in to ElastiCache with IAM: the connection string names the workload's
+    /// ElastiCache user and no password, and the app uses a 15-minute ElastiCache auth token of its AWS credentials as
+    /// the password, signed for the cache named by <see cref="ServerlessCacheName"/>. Unset (locally and in tests) the
+    /// connection string is used as it is.
+    /// </summary>
+    public const string CacheIamAuthentication = "Cache:IamAuthentication";
+
+    /// <summary><see cref="CacheIamAuthentication"/> as an environment variable name.</summary>
+    public const string CacheIamAuthenticationEnvironmentVariable = "Cache__IamAuthentication";
+
+    /// <summary>The ElastiCache serverless cache name behind the connection <paramref name="connectionName"/> (an IAM token names it).</summary>
+    public static string ServerlessCacheName(string connectionName) => $"Cache:ServerlessCacheNames:{connectionName}";
+
+    /// <summary><see cref="ServerlessCacheName"/> as an environment variable name.</summary>
+    public static string ServerlessCacheNameEnvironmentVariable(string connectionName) => $"Cache__ServerlessCacheNames__{connectionName}";
 //#endif
 
     /// <summary>

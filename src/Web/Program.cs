@@ -1,4 +1,7 @@
 using AppDelivery.Aspire;
+//#if (aws)
+using AppDelivery.Aspire.ServiceDefaults;
+//#endif
 using AppDelivery.Aspire.Web.Api;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -13,6 +16,9 @@ builder.AddServiceDefaults();
 // The Data Protection key ring lives in the cache, so that antiforgery tokens and TempData cookies issued by one
 // Web instance are accepted by every other. The multiplexer comes from DI: resolved when the ring is first needed.
 builder.AddRedisClient(ResourceNames.Cache);
+//#if (aws)
+builder.AddCacheIamAuthentication(ResourceNames.Cache);
+//#endif
 builder.Services.AddDataProtection().SetApplicationName("AppDelivery.Aspire");
 builder.Services
     .AddOptions<KeyManagementOptions>()

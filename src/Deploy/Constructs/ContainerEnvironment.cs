@@ -13,6 +13,7 @@ public sealed class ContainerEnvironment
 {
     public const string HttpPortsVariable = "HTTP_PORTS";
     public const string DatabaseIamAuthenticationVariable = ConfigurationKeys.DatabaseIamAuthenticationEnvironmentVariable;
+    public const string CacheIamAuthenticationVariable = ConfigurationKeys.CacheIamAuthenticationEnvironmentVariable;
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpEndpoint = "http://localhost:4317";
 
@@ -45,7 +46,7 @@ public sealed class ContainerEnvironment
     /// <summary>Databases (manifest names) whose connection string this workload gets: it is granted CONNECT on each.</summary>
     public IReadOnlySet<string> Databases => databases;
 
-    /// <summary>Caches this workload connects to (their security groups must admit it).</summary>
+    /// <summary>Caches this workload connects to (their security groups and user groups must admit it).</summary>
     public IReadOnlySet<string> UsedCaches => usedCaches;
 
     /// <summary>Services this workload calls over Service Connect (their security groups must admit it).</summary>
@@ -80,6 +81,19 @@ public sealed class ContainerEnvironment
             environment.variables.TryAdd("AWS_REGION", Amazon.CDK.Aws.REGION);
         }
 
+        if (environment.usedCaches.Count > 0)
+        {
+            // The cache connection strings name the workload's ElastiCache user and no password: the app signs in
+            // with IAM tokens of its task role, which name the cache.
+            environment.variables[CacheIamAuthenticationVariable] = "true";
+            foreach (var cache in environment.usedCaches)
+            {
+                environment.variables[ConfigurationKeys.ServerlessCacheNameEnvironmentVariable(cache)] = bindings.Caches[cache].Cache.ServerlessCacheName;
+            }
+
+            environment.variables.TryAdd("AWS_REGION", Amazon.CDK.Aws.REGION);
+        }
+
         return environment;
     }
 
@@ -110,7 +124,7 @@ public sealed class ContainerEnvironment
         DatabaseHostValue host => Server(name, host.Server).Hostname,
         DatabasePortValue port => DatabasePort(name, port.Server),
         DatabaseUserValue user => UserOf(name, user.Server),
-        CacheConnectionStringValue cache => Cache(name, cache.Cache).ConnectionString,
+        CacheConnectionStringValue cache => Cache(name, cache.Cache).ConnectionString(workload),
         CacheHostValue cache => Cache(name, cache.Cache).Hostname,
         CachePortValue cache => CachePort(name, cache.Cache),
         ServiceUrlValue url => ServiceUrl(name, url),

@@ -1,16 +1,19 @@
 using System.Globalization;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ElastiCache;
+using Amazon.CDK.AWS.IAM;
 using Constructs;
 
 namespace AppDelivery.Aspire.Deploy.Constructs;
 
 /// <param name="Name">Cache name: lower-case letters, digits and dashes, at most 40 characters.</param>
-public sealed record ServerlessCacheProps(string Name, IVpc Vpc, bool Production);
+/// <param name="Users">The environment's cache users, of which the cache admits its workloads' (<see cref="ServerlessCache.Admit"/>).</param>
+public sealed record ServerlessCacheProps(string Name, IVpc Vpc, bool Production, CacheUsers Users);
 
 /// <summary>
 /// ElastiCache Serverless for Valkey (TLS only, by nature of serverless caches) in the isolated subnets,
-/// reachable only from security groups granted with <see cref="AllowFrom"/>. One per Valkey/Redis resource;
+/// reachable only from security groups granted with <see cref="AllowFrom"/>, and only by the workloads
+/// <see cref="Admit"/>ted to its user group, which sign in with IAM. One per Valkey/Redis resource;
 /// the cache's logical ID is the construct's <c>id</c> (see <see cref="LogicalId"/>).
 /// </summary>
 public sealed class ServerlessCache : Construct
@@ -24,6 +27,9 @@ public sealed class ServerlessCache : Construct
     /// <summary>Port of the serverless cache's primary endpoint (6380 is the reader endpoint).</summary>
     public const int CachePort = 6379;
 
+    private readonly SortedSet<string> admitted = new(StringComparer.Ordinal);
+    private readonly CacheUsers users;
+
     public ServerlessCache(Construct scope, string id, ServerlessCacheProps props)
         : base(scope, id)
     {
@@ -33,6 +39,14 @@ public sealed class ServerlessCache : Construct
             throw new ArgumentException($"Cache name '{props.Name}' is longer than ElastiCache's 40 characters.", nameof(props));
         }
 
+        users = props.Users;
+        UserGroup = new CfnUserGroup(this, "UserGroup", new CfnUserGroupProps
+        {
+            UserGroupId = props.Name,
+            Engine = CacheUsers.Engine,
+            UserIds = new[] { users.Default.UserId },
+        });
+        UserGroup.Node.AddDependency(users.Default);
         SecurityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps
         {
             Vpc = props.Vpc,
@@ -47,11 +61,16 @@ public sealed class ServerlessCache : Construct
             SecurityGroupIds = new[] { SecurityGroup.SecurityGroupId },
             SubnetIds = props.Vpc.SelectSubnets(new SubnetSelection { SubnetType = SubnetType.PRIVATE_ISOLATED }).SubnetIds,
             SnapshotRetentionLimit = props.Production ? 7 : null,
+            UserGroupId = UserGroup.UserGroupId,
         });
+        Cache.Node.AddDependency(UserGroup);
         StableIds.Pin(Cache, id);
     }
 
     public CfnServerlessCache Cache { get; }
+
+    /// <summary>The cache's users: the switched-off default and the admitted workloads'.</summary>
+    public CfnUserGroup UserGroup { get; }
 
     /// <summary>
     /// <c>Cache</c> for the resource <c>cache</c>, <c>Cache{Name}</c> for any other: each cache keeps its ID (and so
@@ -70,9 +89,31 @@ public sealed class ServerlessCache : Construct
 
     public static string PortText => CachePort.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>StackExchange.Redis connection string.</summary>
-    public string ConnectionString => $"{Hostname}:{CachePort},ssl=true,abortConnect=false";
+    /// <summary>
+    /// StackExchange.Redis connection string of <paramref name="workload"/>: its ElastiCache user and no password (the
+    /// app signs in with an IAM token, see <c>ConfigurationKeys.CacheIamAuthentication</c>).
+    /// </summary>
+    public string ConnectionString(string workload) =>
+        $"{Hostname}:{CachePort},ssl=true,abortConnect=false,user={users.UserIdOf(workload)}";
 
     public void AllowFrom(ISecurityGroup peer, string description) =>
         SecurityGroup.AddIngressRule(peer, Amazon.CDK.AWS.EC2.Port.Tcp(CachePort), description);
+
+    /// <summary>
+    /// Adds <paramref name="workload"/>'s IAM-authenticated user to the cache's user group and lets its task role
+    /// connect to this cache as that user (<c>elasticache:Connect</c> on the cache and the user, nothing else).
+    /// </summary>
+    public void Admit(string workload, IGrantable role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        var user = users.Of(workload);
+        admitted.Add(user.UserId);
+        UserGroup.UserIds = new[] { users.Default.UserId }.Concat(admitted).ToArray();
+        UserGroup.Node.AddDependency(user);
+        role.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = new[] { "elasticache:Connect" },
+            Resources = new[] { Cache.AttrArn, user.AttrArn },
+        }));
+    }
 }

@@ -50,10 +50,11 @@ public sealed class EnvironmentStack : Stack
                 ReaderAvailabilityZone = props.Settings.AvailabilityZones[1],
             }))
             .ToList();
+        var cacheUsers = props.Application.Caches.Count > 0 ? new CacheUsers(this, "CacheUsers", new CacheUsersProps(prefix)) : null;
         Caches = props.Application.Caches.ToDictionary(
             cache => cache.Resource,
             cache => new ServerlessCache(this, ServerlessCache.LogicalId(cache.Resource), new ServerlessCacheProps(
-                ServerlessCache.CacheName(prefix, cache.Resource), shared.Vpc, Production)),
+                ServerlessCache.CacheName(prefix, cache.Resource), shared.Vpc, Production, cacheUsers!)),
             StringComparer.Ordinal);
         Secrets = new AppSecrets(this, "Secrets", new AppSecretsProps(
             props.Application.GeneratedSecrets.ToList(), Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
@@ -259,6 +260,7 @@ public sealed class EnvironmentStack : Stack
             foreach (var cache in environment.UsedCaches)
             {
                 Caches[cache].AllowFrom(securityGroup, Caches.Count == 1 ? $"{name} to the cache" : $"{name} to the cache {cache}");
+                Caches[cache].Admit(name, taskRole);
             }
 
             foreach (var callee in environment.CalledServices)

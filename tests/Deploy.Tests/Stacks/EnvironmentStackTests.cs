@@ -40,6 +40,9 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.Equal(1, counts["AWS::RDS::DBCluster"]);
         Assert.Equal(Fixture.EnvironmentSettings.Production ? 2 : 1, counts["AWS::RDS::DBInstance"]);
         Assert.Equal(1, counts["AWS::ElastiCache::ServerlessCache"]);
+        Assert.Equal(1, counts["AWS::ElastiCache::UserGroup"]);
+        // The switched-off default user, and one each for the Api and the Web.
+        Assert.Equal(3, counts["AWS::ElastiCache::User"]);
         // The app's api-key and the CloudFront origin secret; the database master secret is RDS's own, not the template's.
         Assert.Equal(2, counts["AWS::SecretsManager::Secret"]);
         Assert.Equal(1, counts["AWS::ElasticLoadBalancingV2::LoadBalancer"]);
@@ -190,7 +193,63 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Fixture.Environment.HasResourceProperties("AWS::ECS::TaskDefinition", ContainerWithVariable(Web, "ConnectionStrings__cache", value));
         var json = JsonSerializer.Serialize(value.AsObject());
         Assert.Contains($"[\"{ServerlessCache.CacheLogicalId}\",\"Endpoint.Address\"]", json, StringComparison.Ordinal);
-        Assert.Contains(":6379,ssl=true,abortConnect=false", json, StringComparison.Ordinal);
+        Assert.Contains($":6379,ssl=true,abortConnect=false,user={CacheUserId(Web)}\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Cache_signs_in_only_its_workloads_iam_users_and_its_default_user_is_switched_off()
+    {
+        var cache = Json.Resource(ServerlessCache.CacheLogicalId);
+        var group = Assert.Single(Json.Resources("AWS::ElastiCache::UserGroup"));
+        var groupProperties = group.Resource.Properties();
+        Assert.Equal(CachePrefix, (string?)cache.Properties()["UserGroupId"]);
+        Assert.Equal(CachePrefix, (string?)groupProperties["UserGroupId"]);
+        Assert.Contains(group.Id, cache["DependsOn"]!.AsArray().Select(d => (string?)d));
+        Assert.Equal(CacheUsers.Engine, (string?)groupProperties["Engine"]);
+
+        var users = Json.Resources("AWS::ElastiCache::User").ToDictionary(u => (string)u.Resource.Properties()["UserId"]!, u => u.Resource.Properties());
+        Assert.Equal(
+            new[] { $"{CachePrefix}-default", CacheUserId(Api), CacheUserId(Web) },
+            groupProperties["UserIds"]!.AsArray().Select(u => (string)u!).ToArray());
+        Assert.Equal(users.Keys.Order(StringComparer.Ordinal), groupProperties["UserIds"]!.AsArray().Select(u => (string)u!).Order(StringComparer.Ordinal));
+
+        var defaultUser = users[$"{CachePrefix}-default"];
+        Assert.Equal("default", (string?)defaultUser["UserName"]);
+        Assert.StartsWith("off ", (string?)defaultUser["AccessString"], StringComparison.Ordinal);
+        foreach (var workload in new[] { Api, Web })
+        {
+            var user = users[CacheUserId(workload)];
+            Assert.Equal(CacheUserId(workload), (string?)user["UserName"]);
+            Assert.Equal("iam", (string?)user["AuthenticationMode"]!["Type"]);
+            Assert.Equal(CacheUsers.Engine, (string?)user["Engine"]);
+            Assert.StartsWith("on ", (string?)user["AccessString"], StringComparison.Ordinal);
+            Assert.Null(user["Passwords"]);
+        }
+    }
+
+    [Fact]
+    public void Cache_workloads_sign_in_with_iam_tokens_of_their_task_role_for_their_own_user_only()
+    {
+        var connects = Json.PolicyStatements()
+            .Where(s => s.Statement["Action"]!.ToJsonString().Contains("elasticache:", StringComparison.Ordinal))
+            .ToList();
+        var userIds = Json.Resources("AWS::ElastiCache::User").ToDictionary(u => (string)u.Resource.Properties()["UserId"]!, u => u.Id);
+        foreach (var workload in new[] { Api, Web })
+        {
+            var container = Json.Container(workload);
+            Assert.Equal("true", (string?)container.Variables()[ContainerEnvironment.CacheIamAuthenticationVariable]);
+            Assert.Equal(CachePrefix, (string?)container.Variables()[ConfigurationKeys.ServerlessCacheNameEnvironmentVariable("cache")]);
+            Assert.NotNull(container.Variables()["AWS_REGION"]);
+            var statement = Assert.Single(connects, s => s.Id.StartsWith($"{NameCase.Pascal(workload)}TaskTaskDefinitionTaskRole", StringComparison.Ordinal)).Statement;
+            Assert.Equal("\"elasticache:Connect\"", statement["Action"]!.ToJsonString());
+            Assert.Equal(
+                $"[{{\"Fn::GetAtt\":[\"{ServerlessCache.CacheLogicalId}\",\"ARN\"]}},{{\"Fn::GetAtt\":[\"{userIds[CacheUserId(workload)]}\",\"Arn\"]}}]",
+                statement["Resource"]!.ToJsonString());
+        }
+
+        Assert.Equal(2, connects.Count);
+        Assert.DoesNotContain(ContainerEnvironment.CacheIamAuthenticationVariable, Json.Container(Migrations).Variables().Keys);
     }
 
     [Fact]
@@ -659,6 +718,11 @@ public abstract class EnvironmentStackTests<TEnvironment>(TEnvironment fixture, 
         Assert.Equal(Fixture.Settings.AvailabilityZones.Order(StringComparer.Ordinal), subnets.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Fixture.Stacks.App.Node.Metadata, m => m.Type == "aws:cdk:missing");
     }
+
+    /// <summary>The environment's name prefix, which is also the name of its cache <c>cache</c> and of the cache's user group.</summary>
+    private string CachePrefix => ServerlessCache.CacheName($"{Fixture.Settings.AppName}-{Fixture.EnvironmentName}", "cache");
+
+    private string CacheUserId(string workload) => $"{CachePrefix}-{workload}";
 
     private static Matcher ContainerWithVariable(string container, string variable, object value) =>
         Match.ObjectLike(new Dictionary<string, object>

@@ -114,6 +114,26 @@ public sealed class GrowingModelStackTests(EshopEnvironment fixture) : IClassFix
     }
 
     [Fact]
+    public void Each_cache_signs_in_its_users_only_each_workload_as_one_iam_user()
+    {
+        var groups = Json.Resources("AWS::ElastiCache::UserGroup").ToDictionary(
+            g => (string)g.Resource.Properties()["UserGroupId"]!,
+            g => g.Resource.Properties()["UserIds"]!.AsArray().Select(u => (string)u!).ToArray());
+        var users = Json.Resources("AWS::ElastiCache::User").Select(u => (string)u.Resource.Properties()["UserId"]!);
+
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                [$"{App}-dev-basketcache"] = [$"{App}-dev-default", $"{App}-dev-basket-api"],
+                [$"{App}-dev-sessions"] = [$"{App}-dev-default", $"{App}-dev-webapp", $"{App}-dev-webhooks-client"],
+            },
+            groups);
+        Assert.Equal(
+            new[] { $"{App}-dev-basket-api", $"{App}-dev-default", $"{App}-dev-webapp", $"{App}-dev-webhooks-client" },
+            users.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_second_external_service_answers_at_its_own_host_name_on_the_same_load_balancer()
     {
         Assert.Single(Json.Resources("AWS::ElasticLoadBalancingV2::LoadBalancer"));
