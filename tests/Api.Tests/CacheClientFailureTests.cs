@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Reflection;
 using AppDelivery.Aspire.Api.Caching;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public sealed class CacheClientFailureTests
     [
         // StackExchange.Redis 2.x, connection dying mid-write (StackExchange/StackExchange.Redis#2692).
         new InvalidOperationException("Writing is not allowed after writer was completed."),
+        // The same, reading: Pipelines.Sockets.Unofficial's ConnectionResetException is an IOException.
+        new IOException("Connection reset by peer", new SocketException(104)),
+        new SocketException(111),
         new RedisConnectionException(ConnectionFailureType.SocketClosed, "SocketClosed"),
         new RedisServerException("CLUSTERDOWN The cluster is down"),
         new RedisTimeoutException("Timeout awaiting response", CommandStatus.Sent),

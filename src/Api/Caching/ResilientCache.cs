@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text.Json;
 using StackExchange.Redis;
 
@@ -165,11 +166,13 @@ internal sealed partial class ResilientCache(IServiceProvider services, ILogger<
 
     // No token is passed to Valkey, so a cancellation is the multiplexer failing its queued commands when the
     // connection dies; RedisTimeoutException is a TimeoutException, not a RedisException. When a connection dies
-    // mid-write, StackExchange.Redis 2.x can throw its pipe's InvalidOperationException ("Writing is not allowed
-    // after writer was completed", StackExchange/StackExchange.Redis#2692): seen at 300 RPS in cluster mode.
-    // ObjectDisposedException is an InvalidOperationException.
+    // mid-command, StackExchange.Redis 2.x can also let its transport's exceptions through (seen at 300 RPS in
+    // cluster mode): the pipe's InvalidOperationException ("Writing is not allowed after writer was completed",
+    // StackExchange/StackExchange.Redis#2692; ObjectDisposedException is one too) and an IOException
+    // (Pipelines.Sockets.Unofficial's ConnectionResetException) or SocketException.
     internal static bool IsCacheFailure(Exception exception) =>
-        exception is RedisException or RedisTimeoutException or OperationCanceledException or InvalidOperationException or JsonException;
+        exception is RedisException or TimeoutException or OperationCanceledException or InvalidOperationException
+            or IOException or SocketException or JsonException;
 
     // While Valkey is down every request fails the same way (1,000 warnings in 8 s at 300 requests per second):
     // the first failure is logged, then at most one per interval, with how many were not.
