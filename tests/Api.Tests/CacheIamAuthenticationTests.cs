@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Tests;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
 using AppDelivery.Aspire.LocalServers;
 using AppDelivery.Aspire.ServiceDefaults;
@@ -17,9 +18,8 @@ public sealed class CacheIamAuthenticationTests : IAsyncLifetime
 {
     private const string User = "api";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private static readonly string[] AwsVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"];
 
-    private readonly Dictionary<string, string?> saved = AwsVariables.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+    private readonly FakeAwsCredentials credentials = new();
     private ValkeyServer? server;
     private ConnectionMultiplexer? admin;
 
@@ -27,18 +27,11 @@ public sealed class CacheIamAuthenticationTests : IAsyncLifetime
     {
         server = await ValkeyServer.StartProcessAsync(null);
         admin = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString + ",allowAdmin=true");
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-        Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var (name, value) in saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
+        credentials.Dispose();
 
         if (admin is not null)
         {

@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Tests;
 using AppDelivery.Aspire.Api.Tests.Infrastructure;
 using AppDelivery.Aspire.LocalServers;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,26 +13,18 @@ namespace AppDelivery.Aspire.Api.Tests;
 /// </summary>
 public sealed class DatabaseIamAuthenticationTests : IAsyncLifetime
 {
-    private static readonly string[] AwsVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"];
 
-    private readonly Dictionary<string, string?> saved = AwsVariables.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+    private readonly FakeAwsCredentials credentials = new();
     private PostgresServer? server;
 
     public async Task InitializeAsync()
     {
         server = await PostgresServer.StartAsync();
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-        Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var (name, value) in saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
+        credentials.Dispose();
 
         if (server is not null)
         {

@@ -1,3 +1,4 @@
+using AppDelivery.Aspire.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,25 +12,10 @@ namespace AppDelivery.Aspire.Web.Tests.Hosting;
 public sealed class CacheIamAuthenticationTests : IDisposable
 {
     private const string ConnectionString = "127.0.0.1:1,user=shop-dev-web,abortConnect=false";
-    private static readonly string[] AwsVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"];
 
-    private readonly Dictionary<string, string?> saved = AwsVariables.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+    private readonly FakeAwsCredentials credentials = new();
 
-    public CacheIamAuthenticationTests()
-    {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-        Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
-    }
-
-    public void Dispose()
-    {
-        foreach (var (name, value) in saved)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-    }
+    public void Dispose() => credentials.Dispose();
 
     [Fact]
     public void With_iam_the_key_ring_connection_presents_a_token_for_its_user_and_cache()
