@@ -60,11 +60,9 @@ public sealed class EnvironmentStack : Stack
             props.Application.GeneratedSecrets.ToList(), Production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY));
         var operatorSecrets = new OperatorSecretImports(this, "OperatorSecrets", new OperatorSecretImportsProps(
             props.Settings.AppName, props.Target.Name, props.Application.OperatorSecrets.Select(s => s.Name).ToList())).Secrets;
-        var secrets = Secrets.Secrets.ToDictionary(s => s.Key, s => (ISecret)s.Value, StringComparer.Ordinal);
-        foreach (var (name, secret) in operatorSecrets)
-        {
-            secrets.Add(name, secret);
-        }
+        var secrets = Secrets.Secrets.Select(s => KeyValuePair.Create(s.Key, (ISecret)s.Value))
+            .Concat(operatorSecrets)
+            .ToDictionary(StringComparer.Ordinal);
         var telemetry = new TelemetryCollector(this, "Telemetry", new TelemetryCollectorProps(
             $"{props.Settings.AppName}/{props.Target.Name}",
             LogGroupName("otel-metrics"),
@@ -78,15 +76,9 @@ public sealed class EnvironmentStack : Stack
             props.Application.Services.Where(s => s.HasEndpoint).ToDictionary(s => s.Name, StringComparer.Ordinal),
             new ComposedSecrets(this, "ComposedSecrets", new ComposedSecretsProps(Production)));
 
-        SecretsCheck = operatorSecrets.Count == 0 ? null : new MigrationGate(this, "SecretsCheck", new MigrationGateProps
+        SecretsCheck = operatorSecrets.Count == 0 ? null : new MigrationGate(this, "SecretsCheck", TasklessGate with
         {
-            Cluster = Cluster,
-            Task = null,
-            SecurityGroup = null,
             RequiredSecrets = operatorSecrets,
-            ImageTag = props.ImageTag,
-            LogRetention = retention,
-            Production = Production,
         });
         var clients = new Dictionary<string, Client>(StringComparer.Ordinal);
         Services = AddServices(bindings, telemetry, clients);
@@ -118,6 +110,17 @@ public sealed class EnvironmentStack : Stack
     /// changed, while an operator-set secret still holds the placeholder; null when the app has none.
     /// </summary>
     public MigrationGate? SecretsCheck { get; }
+
+    /// <summary>What every gate of this environment shares: a job's gate adds its task, the others what they check or create.</summary>
+    private MigrationGateProps TasklessGate => new()
+    {
+        Cluster = Cluster,
+        Task = null,
+        SecurityGroup = null,
+        ImageTag = props.ImageTag,
+        LogRetention = retention,
+        Production = Production,
+    };
 
     public AlarmTopic AlarmTopic { get; }
 
@@ -228,14 +231,10 @@ public sealed class EnvironmentStack : Stack
                 AllowAllOutbound = true,
             });
             var task = AddTask(jobScope, job, sizes.Job, environment, telemetry);
-            gates.Add(new MigrationGate(jobScope, "Gate", new MigrationGateProps
+            gates.Add(new MigrationGate(jobScope, "Gate", TasklessGate with
             {
-                Cluster = Cluster,
                 Task = task,
                 SecurityGroup = securityGroup,
-                ImageTag = props.ImageTag,
-                LogRetention = retention,
-                Production = Production,
             }));
             clients.Add(job.Name, new Client(job.Kind, environment, securityGroup, task.TaskDefinition.TaskRole));
         }
@@ -307,15 +306,9 @@ public sealed class EnvironmentStack : Stack
             }).ToList();
             return new DatabaseAccessPlan(database, roles, grants);
         }).ToList();
-        return new MigrationGate(this, "DatabaseAccess", new MigrationGateProps
+        return new MigrationGate(this, "DatabaseAccess", TasklessGate with
         {
-            Cluster = Cluster,
-            Task = null,
-            SecurityGroup = null,
             Databases = access,
-            ImageTag = props.ImageTag,
-            LogRetention = retention,
-            Production = Production,
         });
     }
 
