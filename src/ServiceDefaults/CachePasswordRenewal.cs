@@ -19,9 +19,6 @@ public sealed partial class CachePasswordRenewal(
     TimeSpan retryInterval,
     ILogger<CachePasswordRenewal> logger) : BackgroundService
 {
-    public static readonly TimeSpan DefaultRenewalInterval = TimeSpan.FromMinutes(10);
-    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromSeconds(5);
-
     private volatile ConfigurationOptions? renewed;
 
     /// <summary>
@@ -90,8 +87,8 @@ public static class CacheIamAuthenticationExtensions
             : throw new InvalidOperationException($"{ConfigurationKeys.CacheIamAuthentication} is true but {cacheNameKey} is not set: the IAM token names the cache.");
         builder.Services.AddSingleton(services => new CachePasswordRenewal(
             (user, cancellationToken) => ElastiCacheAuthToken.GenerateAsync(cacheName, user, cancellationToken),
-            CachePasswordRenewal.DefaultRenewalInterval,
-            CachePasswordRenewal.DefaultRetryInterval,
+            SigV4Presigner.RenewalInterval,
+            SigV4Presigner.RetryInterval,
             services.GetRequiredService<ILogger<CachePasswordRenewal>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<CachePasswordRenewal>());
         builder.Services.AddSingleton<IConfigureOptions<ConfigurationOptions>>(services => new ConfigureNamedOptions<ConfigurationOptions>(

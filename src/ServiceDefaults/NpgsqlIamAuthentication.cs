@@ -18,8 +18,8 @@ public static class NpgsqlIamAuthentication
         {
             dataSource.UsePeriodicPasswordProvider(
                 (settings, cancellationToken) => RdsAuthToken.GenerateAsync(settings.Host!, settings.Port, settings.Username!, cancellationToken),
-                TimeSpan.FromMinutes(10),
-                TimeSpan.FromSeconds(5));
+                SigV4Presigner.RenewalInterval,
+                SigV4Presigner.RetryInterval);
         }
 
         return dataSource;

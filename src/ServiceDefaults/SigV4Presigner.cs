@@ -14,6 +14,12 @@ internal static class SigV4Presigner
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
+    /// <summary>How often a client renews its token: well within <see cref="Lifetime"/>.</summary>
+    public static readonly TimeSpan RenewalInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>How soon a client retries after a renewal failed.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
     private const string Algorithm = "AWS4-HMAC-SHA256";
 
     /// <summary>This process's AWS credentials (the ECS task role) and region (<c>AWS_REGION</c>, set by the deployment and by ECS).</summary>
